@@ -1,0 +1,40 @@
+//! What the user asked for, in the program's own terms. [`crate::keymap`] turns terminal events
+//! into these; [`crate::app::App::update`] is the only code that acts on them. No terminal types
+//! appear here, so `update` can be driven by tests without a terminal.
+
+pub use tui_input::InputRequest;
+
+/// One thing the user asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Move the selection up one row, or scroll the detail up when it has focus.
+    SelectPrevious,
+    /// Move the selection down one row, or scroll the detail down when it has focus.
+    SelectNext,
+    SelectPageUp,
+    SelectPageDown,
+    SelectFirst,
+    SelectLast,
+    /// Fold the selected cluster, or move from an occupation to its cluster.
+    FoldCluster,
+    /// Unfold the selected cluster, or move into it when it is already open.
+    UnfoldCluster,
+    /// Toggle the selected cluster, or move focus to the detail of an occupation.
+    Activate,
+    /// Switch focus between the list and the detail.
+    ToggleFocus,
+    /// Edit the filter text.
+    EditFilter(InputRequest),
+    /// Insert pasted text into the filter in one step.
+    PasteFilter(String),
+    /// Close help, else clear the filter, else return focus to the list.
+    Cancel,
+    ToggleHelp,
+    Quit,
+    /// The terminal now has this size.
+    Resize { width: u16, height: u16 },
+    /// A left click at a screen cell.
+    Click { column: u16, row: u16 },
+    /// The mouse wheel turned over a screen cell.
+    Scroll { column: u16, row: u16, down: bool },
+}

@@ -1,0 +1,26 @@
+//! career-clusters: a terminal browser for occupational clusters in medicine and health.
+//!
+//! Data flows one way (The Elm Architecture):
+//!
+//! ```text
+//! assets/clusters.toml ─┐
+//!  --data FILE ─────────┴─> catalog (parse + validate, once) ─> Catalog (immutable)
+//!                                                                  │
+//!  crossterm Event ─> keymap ─> Action ─> App::update(Action) ─> App (state)
+//!                                                                  │
+//!                                                ui::render(&App, &mut Frame)
+//! ```
+//!
+//! Everything except argument parsing lives in this library, so tests and benchmarks drive the
+//! same code as the binary.
+
+pub mod action;
+pub mod app;
+pub mod catalog;
+pub mod keymap;
+pub mod layout;
+pub mod search;
+pub mod terminal;
+pub mod text;
+pub mod theme;
+pub mod ui;

@@ -1,0 +1,103 @@
+//! Text helpers shared by the catalog, search and the view: making text safe to show, folding
+//! case for matching, and measuring display width.
+//!
+//! Catalog text is data, never terminal control: [`sanitize`] turns control characters into
+//! visible symbols when the catalog is loaded, so nothing later can write an escape sequence.
+
+use unicode_width::UnicodeWidthStr;
+
+/// Makes text safe to put on a terminal: keeps newlines, expands tabs to four spaces, shows every
+/// other control character as a visible symbol (`␛` for ESC) and drops bidirectional overrides.
+pub fn sanitize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => out.push('\n'),
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\t' => out.push_str("    "),
+            // C0 controls become their Control Pictures (U+2400..U+241F), DEL becomes U+2421.
+            '\u{0}'..='\u{1f}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}')),
+            '\u{7f}' => out.push('\u{2421}'),
+            // C1 controls (including the 8-bit CSI) have no pictures of their own.
+            '\u{80}'..='\u{9f}' => out.push('\u{fffd}'),
+            // Bidirectional embeddings and isolates could reorder what surrounds them.
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text folded for case-insensitive matching, with a map back to the original characters.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Folded {
+    /// The lowercase characters.
+    pub chars: Vec<char>,
+    /// For each folded character, the index of the original character it came from.
+    pub origin: Vec<u32>,
+}
+
+impl Folded {
+    pub fn new(text: &str) -> Folded {
+        let mut folded = Folded {
+            chars: Vec::with_capacity(text.len()),
+            origin: Vec::with_capacity(text.len()),
+        };
+        for (i, c) in text.chars().enumerate() {
+            for lower in c.to_lowercase() {
+                folded.chars.push(lower);
+                folded.origin.push(i as u32);
+            }
+        }
+        folded
+    }
+
+    /// Maps a range of folded characters back to a range of original characters.
+    pub fn original_range(&self, start: usize, end: usize) -> std::ops::Range<usize> {
+        let first = self.origin[start] as usize;
+        let last = self.origin[end - 1] as usize;
+        first..last + 1
+    }
+
+    /// Whether the folded character at `i` starts a word.
+    pub fn is_word_start(&self, i: usize) -> bool {
+        i == 0 || !self.chars[i - 1].is_alphanumeric()
+    }
+}
+
+/// Folds a query term the same way as [`Folded::new`].
+pub fn fold(text: &str) -> Vec<char> {
+    text.chars().flat_map(char::to_lowercase).collect()
+}
+
+/// Display width of a string in terminal columns.
+pub fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_become_visible() {
+        assert_eq!(sanitize("a\u{1b}[2Jb"), "a\u{241b}[2Jb");
+        assert_eq!(sanitize("x\u{1b}]0;t\u{7}"), "x\u{241b}]0;t\u{2407}");
+        assert_eq!(sanitize("\u{9b}31m"), "\u{fffd}31m");
+        assert_eq!(sanitize("a\tb"), "a    b");
+        assert_eq!(sanitize("one\r\ntwo\rthree\u{8}"), "one\ntwo\u{240d}three\u{2408}");
+        assert_eq!(sanitize("abc\u{202e}def"), "abcdef");
+    }
+
+    #[test]
+    fn folding_maps_back_to_original_characters() {
+        let f = Folded::new("İstanbul Physio");
+        // 'İ' lowercases to two characters, both mapped to original index 0
+        assert_eq!(f.chars.len(), 16);
+        assert_eq!(f.original_range(0, 2), 0..1);
+        let p = f.chars.iter().position(|&c| c == 'p').unwrap();
+        assert_eq!(f.original_range(p, p + 6), 9..15);
+        assert!(f.is_word_start(p));
+    }
+}

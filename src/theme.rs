@@ -1,0 +1,82 @@
+//! Every colour and text style of the screen, named by role. No other module names a colour.
+//!
+//! Nothing is told by colour alone: the selection also has a `>` marker and reverse video, matched
+//! characters are also bold and underlined, and the focused pane also has a thick border. With
+//! `NO_COLOR` set, [`Theme::monochrome`] keeps exactly those cues and drops every colour.
+
+use ratatui::style::{Color, Modifier, Style};
+
+/// Styles by role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    /// Ordinary text.
+    pub text: Style,
+    /// Secondary text: counts, codes, explanations.
+    pub muted: Style,
+    /// Section headings in the detail pane.
+    pub heading: Style,
+    /// The detail's first line (summary or cluster line).
+    pub lead: Style,
+    /// Cluster rows in the list.
+    pub cluster: Style,
+    /// Added on top of a row's style when it is selected.
+    pub selected: Style,
+    /// Added on top of text that matched the filter.
+    pub matched: Style,
+    pub border: Style,
+    pub border_focused: Style,
+    /// Pane titles.
+    pub title: Style,
+    /// The filter label and key names in hints and help.
+    pub key: Style,
+    /// Notices such as "terminal too small" or "no match".
+    pub notice: Style,
+}
+
+impl Theme {
+    /// The default theme for dark terminals.
+    pub fn dark() -> Theme {
+        Theme {
+            text: Style::new(),
+            muted: Style::new().fg(Color::Gray).add_modifier(Modifier::DIM),
+            heading: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            lead: Style::new().add_modifier(Modifier::BOLD),
+            cluster: Style::new().fg(Color::LightBlue).add_modifier(Modifier::BOLD),
+            selected: Style::new().add_modifier(Modifier::REVERSED),
+            matched: Style::new()
+                .fg(Color::Yellow)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            border: Style::new().fg(Color::DarkGray),
+            border_focused: Style::new().fg(Color::Cyan),
+            title: Style::new().add_modifier(Modifier::BOLD),
+            key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            notice: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+        }
+    }
+
+    /// No colour at all, for `NO_COLOR`: only bold, dim, underline and reverse video.
+    pub fn monochrome() -> Theme {
+        Theme {
+            text: Style::new(),
+            muted: Style::new().add_modifier(Modifier::DIM),
+            heading: Style::new().add_modifier(Modifier::BOLD),
+            lead: Style::new().add_modifier(Modifier::BOLD),
+            cluster: Style::new().add_modifier(Modifier::BOLD),
+            selected: Style::new().add_modifier(Modifier::REVERSED),
+            matched: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            border: Style::new(),
+            border_focused: Style::new().add_modifier(Modifier::BOLD),
+            title: Style::new().add_modifier(Modifier::BOLD),
+            key: Style::new().add_modifier(Modifier::BOLD),
+            notice: Style::new().add_modifier(Modifier::BOLD),
+        }
+    }
+
+    /// The theme for this environment: monochrome when `NO_COLOR` is set to anything non-empty.
+    pub fn from_env() -> Theme {
+        match std::env::var_os("NO_COLOR") {
+            Some(v) if !v.is_empty() => Theme::monochrome(),
+            _ => Theme::dark(),
+        }
+    }
+}

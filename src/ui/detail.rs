@@ -1,0 +1,242 @@
+//! The right pane: everything about the selected cluster or occupation, word-wrapped to the pane,
+//! with the filter's matches highlighted, and a scrollbar when it overflows.
+//!
+//! [`content`] builds the lines for a width; `update` uses it to know how far the pane can scroll
+//! and [`render`] draws a window of it, so both agree on the length.
+
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Padding, Scrollbar, ScrollbarOrientation, ScrollbarState};
+
+use crate::app::{App, Focus, Selection};
+use crate::catalog::{ClusterIdx, OccupationIdx};
+use crate::search::{Field, Match};
+use crate::ui::text::{highlighted, wrap};
+
+/// The pane's title: the selected cluster's name or occupation's title.
+fn title(app: &App) -> String {
+    match app.visible_selection() {
+        Some(Selection::Cluster(c)) => app.catalog.cluster(c).name.clone(),
+        Some(Selection::Occupation(o)) => app.catalog.occupation(o).title.clone(),
+        None => "No match".to_string(),
+    }
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let focused = app.focus == Focus::Detail;
+    let block = Block::bordered()
+        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
+        .border_style(if focused { theme.border_focused } else { theme.border })
+        .title(Span::styled(format!(" {} ", title(app)), theme.title))
+        .padding(Padding::horizontal(1));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+
+    let lines = content(app, inner.width);
+    let height = usize::from(inner.height);
+    let max_scroll = lines.len().saturating_sub(height);
+    let scroll = app.detail.scroll.min(max_scroll);
+    for (i, line) in lines.into_iter().skip(scroll).take(height).enumerate() {
+        let r = Rect::new(inner.x, inner.y + i as u16, inner.width, 1);
+        frame.render_widget(line, r);
+    }
+    if max_scroll > 0 {
+        let mut state = ScrollbarState::new(max_scroll).position(scroll);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight),
+            area.inner(Margin::new(0, 1)),
+            &mut state,
+        );
+    }
+}
+
+/// The detail's lines, wrapped to `width` columns.
+pub fn content(app: &App, width: u16) -> Vec<Line<'static>> {
+    let mut out = Lines {
+        lines: Vec::new(),
+        width,
+        app,
+    };
+    match app.visible_selection() {
+        Some(Selection::Cluster(c)) => out.cluster(c),
+        Some(Selection::Occupation(o)) => out.occupation(o),
+        None => out.no_match(),
+    }
+    out.lines
+}
+
+struct Lines<'a> {
+    lines: Vec<Line<'static>>,
+    width: u16,
+    app: &'a App,
+}
+
+impl Lines<'_> {
+    fn paragraph(&mut self, spans: Vec<Span<'static>>) {
+        self.lines
+            .extend(wrap(&spans, self.width, Span::raw(""), Span::raw("")));
+    }
+
+    fn blank(&mut self) {
+        self.lines.push(Line::default());
+    }
+
+    fn heading(&mut self, text: &str) {
+        self.blank();
+        self.paragraph(vec![Span::styled(text.to_string(), self.app.theme.heading)]);
+    }
+
+    fn bullets(&mut self, items: impl IntoIterator<Item = Vec<Span<'static>>>) {
+        for spans in items {
+            self.lines
+                .extend(wrap(&spans, self.width, Span::raw(" • "), Span::raw("   ")));
+        }
+    }
+
+    /// A field's text with the current match highlighted.
+    fn field(&self, m: Option<&Match>, field: Field, text: &str, base: Style) -> Vec<Span<'static>> {
+        let ranges = m.map(|m| m.ranges(field)).unwrap_or_default();
+        highlighted(text, &ranges, base, self.app.theme.matched)
+    }
+
+    fn list_field(
+        &mut self,
+        heading: &str,
+        m: Option<&Match>,
+        items: &[String],
+        field: fn(u16) -> Field,
+    ) {
+        if items.is_empty() {
+            return;
+        }
+        self.heading(heading);
+        let text = self.app.theme.text;
+        let spans: Vec<_> = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| self.field(m, field(i as u16), item, text))
+            .collect();
+        self.bullets(spans);
+    }
+
+    fn occupation(&mut self, o: OccupationIdx) {
+        let app = self.app;
+        let theme = &app.theme;
+        let occupation = app.catalog.occupation(o);
+        let m = app.filter.match_for(o);
+
+        let mut facts = self.field(m, Field::Cluster, &app.catalog.cluster(occupation.cluster).name, theme.muted);
+        if let Some(noc) = &occupation.noc {
+            facts.push(Span::styled(format!(" · NOC {noc}"), theme.muted));
+        }
+        if let Some(onet) = &occupation.onet {
+            facts.push(Span::styled(format!(" · O*NET {onet}"), theme.muted));
+        }
+        self.paragraph(facts);
+        self.blank();
+        let summary = self.field(m, Field::Summary, &occupation.summary, theme.lead);
+        self.paragraph(summary);
+
+        self.list_field("What they do", m, &occupation.duties, Field::Duty);
+        self.list_field("Education", m, &occupation.education, Field::Education);
+        self.list_field("Where they work", m, &occupation.settings, Field::Setting);
+        self.list_field("Skills", m, &occupation.skills, Field::Skill);
+
+        if !occupation.aliases.is_empty() {
+            self.heading("Also called");
+            let mut spans = Vec::new();
+            for (i, alias) in occupation.aliases.iter().enumerate() {
+                if i > 0 {
+                    spans.push(Span::raw(", "));
+                }
+                spans.extend(self.field(m, Field::Alias(i as u16), alias, theme.text));
+            }
+            self.paragraph(spans);
+        }
+        if !occupation.related.is_empty() {
+            self.heading("Related occupations");
+            let items = occupation.related.iter().map(|&r| {
+                let related = app.catalog.occupation(r);
+                let mut spans = vec![Span::styled(related.title.clone(), theme.text)];
+                if related.cluster != occupation.cluster {
+                    let cluster = &app.catalog.cluster(related.cluster).name;
+                    spans.push(Span::styled(format!(" ({cluster})"), theme.muted));
+                }
+                spans
+            });
+            self.bullets(items.collect::<Vec<_>>());
+        }
+    }
+
+    fn cluster(&mut self, c: ClusterIdx) {
+        let app = self.app;
+        let theme = &app.theme;
+        let cluster = app.catalog.cluster(c);
+        self.paragraph(vec![Span::styled(cluster.summary.clone(), theme.lead)]);
+        if !cluster.description.is_empty() {
+            self.blank();
+            self.paragraph(vec![Span::styled(cluster.description.clone(), theme.text)]);
+        }
+        let plain = |items: &[String]| -> Vec<Vec<Span<'static>>> {
+            items
+                .iter()
+                .map(|s| vec![Span::styled(s.clone(), theme.text)])
+                .collect()
+        };
+        if !cluster.education.is_empty() {
+            self.heading("Educational backgrounds");
+            self.bullets(plain(&cluster.education));
+        }
+        if !cluster.settings.is_empty() {
+            self.heading("Where people work");
+            self.bullets(plain(&cluster.settings));
+        }
+        self.heading(&format!("Occupations ({})", cluster.occupations.len()));
+        let items: Vec<_> = cluster
+            .occupations
+            .iter()
+            .map(|&o| {
+                let occupation = app.catalog.occupation(o);
+                let ranges = app
+                    .filter
+                    .match_for(o)
+                    .map(|m| m.ranges(Field::Title))
+                    .unwrap_or_default();
+                highlighted(&occupation.title, &ranges, theme.text, theme.matched)
+            })
+            .collect();
+        self.bullets(items);
+        if !app.is_filtering() && !app.tree.is_open(c, false) {
+            self.blank();
+            self.paragraph(vec![Span::styled(
+                "→ or Enter unfolds this cluster in the list.".to_string(),
+                theme.muted,
+            )]);
+        }
+    }
+
+    fn no_match(&mut self) {
+        let theme = &self.app.theme;
+        let text = self.app.filter.text().trim().to_string();
+        self.paragraph(vec![Span::styled(
+            format!("No occupation matches “{text}”."),
+            theme.notice,
+        )]);
+        self.blank();
+        self.paragraph(vec![Span::styled(
+            "Esc clears the filter. Try fewer letters, or another word for the same thing."
+                .to_string(),
+            theme.text,
+        )]);
+        self.blank();
+        self.paragraph(vec![Span::styled(
+            "Every word must match. Titles, other names and cluster names match anywhere in a word; \
+             skills, education, settings, summaries and duties match at the start of a word."
+                .to_string(),
+            theme.muted,
+        )]);
+    }
+}

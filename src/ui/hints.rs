@@ -1,0 +1,38 @@
+//! The key-hint line at the bottom, generated from the key map so it cannot drift from the real
+//! bindings. When the line is too narrow, the least needed hints go first; help and quit stay.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::app::App;
+use crate::keymap;
+use crate::text::width;
+
+/// Hints dropped first when the line is too narrow, by their word.
+const DROP_ORDER: &[&str] = &["detail", "clear", "fold", "move", "filter"];
+
+/// The hints that fit in `max` columns, as (keys, word).
+pub fn fitting(max: usize) -> Vec<(String, &'static str)> {
+    let mut entries: Vec<(String, &'static str)> = keymap::hint_entries().collect();
+    let line_width = |e: &[(String, &str)]| -> usize {
+        1 + e.iter().map(|(k, w)| width(k) + 1 + width(w) + 2).sum::<usize>()
+    };
+    for drop in DROP_ORDER {
+        if line_width(&entries) <= max {
+            break;
+        }
+        entries.retain(|(_, w)| w != drop);
+    }
+    entries
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = &app.theme;
+    let mut spans = vec![Span::raw(" ")];
+    for (keys, word) in fitting(usize::from(area.width)) {
+        spans.push(Span::styled(keys, theme.key));
+        spans.push(Span::styled(format!(" {word}  "), theme.muted));
+    }
+    frame.render_widget(Line::from(spans), area);
+}

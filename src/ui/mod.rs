@@ -1,0 +1,41 @@
+//! The view: draws `&App` into a ratatui `Frame`, one module per region. Rendering reads state and
+//! never changes it, does no I/O, and works at every size: below [`layout::MIN_WIDTH`] ×
+//! [`layout::MIN_HEIGHT`] it draws one "terminal too small" line instead of the panes.
+//!
+//! [`layout::MIN_WIDTH`]: crate::layout::MIN_WIDTH
+//! [`layout::MIN_HEIGHT`]: crate::layout::MIN_HEIGHT
+
+pub mod detail;
+pub mod filter;
+pub mod help;
+pub mod hints;
+pub mod list;
+pub mod text;
+
+use ratatui::Frame;
+use ratatui::text::Line;
+
+use crate::app::App;
+use crate::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
+
+/// Draws the whole screen.
+pub fn render(app: &App, frame: &mut Frame) {
+    // The frame's own size is the truth for drawing, even before the resize event is processed.
+    let areas = Areas::new(frame.area());
+    if areas.too_small {
+        let screen = frame.area();
+        let message = format!(
+            "Terminal too small ({}×{}): enlarge it to at least {MIN_WIDTH}×{MIN_HEIGHT}. Ctrl-C quits.",
+            screen.width, screen.height
+        );
+        frame.render_widget(Line::styled(message, app.theme.notice), screen);
+        return;
+    }
+    list::render(app, frame, areas.list);
+    detail::render(app, frame, areas.detail);
+    filter::render(app, frame, areas.filter);
+    hints::render(app, frame, areas.hints);
+    if app.help_open {
+        help::render(app, frame, areas.screen);
+    }
+}
