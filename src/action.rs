@@ -32,9 +32,19 @@ pub enum Action {
     ToggleHelp,
     Quit,
     /// The terminal now has this size.
-    Resize { width: u16, height: u16 },
+    Resize {
+        width: u16,
+        height: u16,
+    },
     /// A left click at a screen cell.
-    Click { column: u16, row: u16 },
+    Click {
+        column: u16,
+        row: u16,
+    },
     /// The mouse wheel turned over a screen cell.
-    Scroll { column: u16, row: u16, down: bool },
+    Scroll {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
 }

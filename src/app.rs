@@ -122,6 +122,8 @@ pub struct App {
     pub detail: Detail,
     pub focus: Focus,
     pub help_open: bool,
+    /// The first visible line of the help overlay.
+    pub help_scroll: usize,
     pub theme: Theme,
     /// The screen regions for the last known terminal size.
     pub areas: Areas,
@@ -147,6 +149,7 @@ impl App {
             detail: Detail::default(),
             focus: Focus::List,
             help_open: false,
+            help_scroll: 0,
             theme,
             areas: Areas::new(size),
             should_quit: false,
@@ -220,6 +223,7 @@ impl App {
             Action::Cancel => {
                 if self.help_open {
                     self.help_open = false;
+                    self.help_scroll = 0;
                 } else if !self.filter.text().is_empty() {
                     self.filter.input.reset();
                     self.apply_filter();
@@ -227,15 +231,16 @@ impl App {
                     self.focus = Focus::List;
                 }
             }
-            Action::ToggleHelp => self.help_open = !self.help_open,
+            Action::ToggleHelp => {
+                self.help_open = !self.help_open;
+                self.help_scroll = 0;
+            }
             Action::Quit => self.should_quit = true,
             Action::Resize { width, height } => {
                 self.areas = Areas::new(Rect::new(0, 0, width, height));
             }
             Action::Click { column, row } => self.click(Position::new(column, row)),
-            Action::Scroll { column, row, down } => {
-                self.wheel(Position::new(column, row), down)
-            }
+            Action::Scroll { column, row, down } => self.wheel(Position::new(column, row), down),
         }
         if self.tree.selected != before {
             self.detail.scroll = 0;
@@ -282,7 +287,8 @@ impl App {
         let filtering = self.is_filtering();
         let mut rows = Vec::new();
         if filtering {
-            let mut by_cluster: Vec<Vec<OccupationIdx>> = vec![Vec::new(); self.catalog.clusters.len()];
+            let mut by_cluster: Vec<Vec<OccupationIdx>> =
+                vec![Vec::new(); self.catalog.clusters.len()];
             for m in &self.filter.matches {
                 by_cluster[self.catalog.occupation(m.occupation).cluster.0].push(m.occupation);
             }
@@ -317,6 +323,12 @@ impl App {
     }
 
     fn move_or_scroll(&mut self, delta: isize) {
+        if self.help_open {
+            let (lines, height) = crate::ui::help::extent(self, self.areas.screen);
+            let max = lines.saturating_sub(height);
+            self.help_scroll = self.help_scroll.saturating_add_signed(delta).min(max);
+            return;
+        }
         match self.focus {
             Focus::List => self.move_selection(delta),
             Focus::Detail => self.scroll_detail(delta),
@@ -462,7 +474,11 @@ mod tests {
     use super::*;
 
     fn app() -> App {
-        App::new(Catalog::bundled().unwrap(), Theme::monochrome(), Rect::new(0, 0, 80, 24))
+        App::new(
+            Catalog::bundled().unwrap(),
+            Theme::monochrome(),
+            Rect::new(0, 0, 80, 24),
+        )
     }
 
     fn typed(app: &mut App, text: &str) {
@@ -487,7 +503,12 @@ mod tests {
     fn starts_with_five_folded_clusters_and_the_first_selected() {
         let app = app();
         assert_eq!(app.tree.rows.len(), 5);
-        assert!(app.tree.rows.iter().all(|r| matches!(r, Selection::Cluster(_))));
+        assert!(
+            app.tree
+                .rows
+                .iter()
+                .all(|r| matches!(r, Selection::Cluster(_)))
+        );
         assert_eq!(app.tree.selected, Some(Selection::Cluster(ClusterIdx(0))));
         assert_eq!(app.focus, Focus::List);
     }
@@ -514,11 +535,22 @@ mod tests {
         let chosen = app.tree.selected.unwrap();
         assert!(matches!(chosen, Selection::Occupation(_)));
         app.update(Action::EditFilter(InputRequest::DeletePrevChar));
-        assert_eq!(app.tree.selected, Some(chosen), "still matches 'nu', still selected");
+        assert_eq!(
+            app.tree.selected,
+            Some(chosen),
+            "still matches 'nu', still selected"
+        );
         app.update(Action::Cancel);
         assert!(app.filter.text().is_empty());
-        assert_eq!(app.tree.selected, Some(chosen), "clearing the filter keeps it");
-        assert!(app.tree.selected_row().is_some(), "and its cluster is unfolded");
+        assert_eq!(
+            app.tree.selected,
+            Some(chosen),
+            "clearing the filter keeps it"
+        );
+        assert!(
+            app.tree.selected_row().is_some(),
+            "and its cluster is unfolded"
+        );
     }
 
     #[test]
@@ -551,7 +583,12 @@ mod tests {
         let first_cluster = app.catalog.clusters[0].occupations.len();
         assert_eq!(app.tree.rows.len(), 5 + first_cluster);
         app.update(Action::UnfoldCluster); // already open: step inside
-        assert_eq!(app.tree.selected, Some(Selection::Occupation(app.catalog.clusters[0].occupations[0])));
+        assert_eq!(
+            app.tree.selected,
+            Some(Selection::Occupation(
+                app.catalog.clusters[0].occupations[0]
+            ))
+        );
         app.update(Action::FoldCluster); // occupation: go to its cluster
         assert_eq!(app.tree.selected, Some(Selection::Cluster(ClusterIdx(0))));
         app.update(Action::FoldCluster);
@@ -595,8 +632,16 @@ mod tests {
         app.update(Action::SelectPageDown);
         let last = app.tree.rows.len() - 1;
         assert!(last < 19 + 19, "the bundled catalog has fewer than 38 rows");
-        assert_eq!(app.tree.selected_row(), Some(last), "a page past the end stops at the end");
-        assert_eq!(app.tree.offset, last + 1 - 20, "the selection is scrolled into view");
+        assert_eq!(
+            app.tree.selected_row(),
+            Some(last),
+            "a page past the end stops at the end"
+        );
+        assert_eq!(
+            app.tree.offset,
+            last + 1 - 20,
+            "the selection is scrolled into view"
+        );
         app.update(Action::SelectPageUp);
         app.update(Action::SelectPageUp);
         app.update(Action::SelectPageUp);
@@ -606,15 +651,26 @@ mod tests {
 
     #[test]
     fn focus_and_detail_scrolling() {
-        let mut app = App::new(Catalog::bundled().unwrap(), Theme::monochrome(), Rect::new(0, 0, 60, 12));
+        let mut app = App::new(
+            Catalog::bundled().unwrap(),
+            Theme::monochrome(),
+            Rect::new(0, 0, 60, 12),
+        );
         typed(&mut app, "physio");
         app.update(Action::Activate);
         assert_eq!(app.focus, Focus::Detail);
-        assert!(app.detail.content_height > 8, "the detail overflows a 12-row screen");
+        assert!(
+            app.detail.content_height > 8,
+            "the detail overflows a 12-row screen"
+        );
         app.update(Action::SelectNext);
         app.update(Action::SelectNext);
         assert_eq!(app.detail.scroll, 2);
-        assert_eq!(selected_title(&app), "Physiotherapist", "arrows scroll, not move");
+        assert_eq!(
+            selected_title(&app),
+            "Physiotherapist",
+            "arrows scroll, not move"
+        );
         app.update(Action::SelectLast);
         assert_eq!(app.detail.scroll, app.max_detail_scroll());
         app.update(Action::SelectNext);
@@ -630,7 +686,11 @@ mod tests {
 
     #[test]
     fn detail_scroll_resets_when_the_selection_changes() {
-        let mut app = App::new(Catalog::bundled().unwrap(), Theme::monochrome(), Rect::new(0, 0, 60, 12));
+        let mut app = App::new(
+            Catalog::bundled().unwrap(),
+            Theme::monochrome(),
+            Rect::new(0, 0, 60, 12),
+        );
         app.update(Action::ToggleFocus);
         app.update(Action::SelectPageDown);
         assert!(app.detail.scroll > 0);
@@ -675,10 +735,14 @@ mod tests {
             app.tree.expanded.insert(ClusterIdx(c));
         }
         app.rebuild_rows();
-        app.update(Action::Scroll { column: 3, row: 5, down: true });
+        app.update(Action::Scroll {
+            column: 3,
+            row: 5,
+            down: true,
+        });
         assert_eq!(app.tree.offset, 3);
         let row = app.tree.selected_row().unwrap();
-        assert!(row >= 3 && row < 23, "selection kept on screen");
+        assert!((3..23).contains(&row), "selection kept on screen");
     }
 
     #[test]
@@ -689,14 +753,26 @@ mod tests {
         }
         app.rebuild_rows();
         app.update(Action::SelectLast);
-        app.update(Action::Resize { width: 60, height: 12 });
+        app.update(Action::Resize {
+            width: 60,
+            height: 12,
+        });
         let row = app.tree.selected_row().unwrap();
         let h = usize::from(app.areas.list_inner().height);
         assert!(row >= app.tree.offset && row < app.tree.offset + h);
-        app.update(Action::Resize { width: 1, height: 1 });
-        app.update(Action::Resize { width: 0, height: 0 });
+        app.update(Action::Resize {
+            width: 1,
+            height: 1,
+        });
+        app.update(Action::Resize {
+            width: 0,
+            height: 0,
+        });
         app.update(Action::SelectPrevious);
-        app.update(Action::Resize { width: 200, height: 50 });
+        app.update(Action::Resize {
+            width: 200,
+            height: 50,
+        });
         assert_eq!(app.tree.offset, 0, "everything fits again");
     }
 
@@ -704,6 +780,9 @@ mod tests {
     fn selected_ids_are_real_occupations() {
         let mut app = app();
         typed(&mut app, "psych");
-        assert!([occ(&app, "psychologist"), occ(&app, "psychiatrist")].contains(&app.tree.selected.unwrap()));
+        assert!(
+            [occ(&app, "psychologist"), occ(&app, "psychiatrist")]
+                .contains(&app.tree.selected.unwrap())
+        );
     }
 }

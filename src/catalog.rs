@@ -152,7 +152,10 @@ impl Catalog {
 
     /// Finds a cluster by its id.
     pub fn cluster_by_id(&self, id: &str) -> Option<ClusterIdx> {
-        self.clusters.iter().position(|c| c.id == id).map(ClusterIdx)
+        self.clusters
+            .iter()
+            .position(|c| c.id == id)
+            .map(ClusterIdx)
     }
 }
 
@@ -536,7 +539,10 @@ fn validate(raw: RawCatalog, text: &str) -> Result<Catalog, Vec<Problem>> {
                     let near = nearest(r.get_ref(), index.keys().copied());
                     ck.report(
                         r.span(),
-                        format!("related id {:?} is not an occupation in this catalog", r.get_ref()),
+                        format!(
+                            "related id {:?} is not an occupation in this catalog",
+                            r.get_ref()
+                        ),
                         Some(match near {
                             Some(n) => format!("did you mean \"{n}\"?"),
                             None => "use the id of an occupation defined in this file".into(),
@@ -652,16 +658,22 @@ summary = "Studies movement."
         let p = problems(&text);
         assert_eq!(p.len(), 1);
         assert_eq!((p[0].line, p[0].column), (13, 12));
-        assert_eq!(p[0].help.as_deref(), Some("did you mean \"kinesiologist\"?"));
+        assert_eq!(
+            p[0].help.as_deref(),
+            Some("did you mean \"kinesiologist\"?")
+        );
     }
 
     #[test]
     fn duplicate_ids_point_at_the_first_use() {
         let text = MINI.replace("id = \"kinesiologist\"", "id = \"physiotherapist\"");
         let p = problems(&text);
-        assert!(p.iter().any(|p| p.message.contains("duplicate occupation id")
-            && p.line == 16
-            && p.help.as_deref().unwrap_or("").contains("line 10")));
+        assert!(
+            p.iter()
+                .any(|p| p.message.contains("duplicate occupation id")
+                    && p.line == 16
+                    && p.help.as_deref().unwrap_or("").contains("line 10"))
+        );
     }
 
     #[test]
@@ -677,7 +689,9 @@ summary = "Studies movement."
     #[test]
     fn error_display_shows_file_line_and_marker() {
         let text = MINI.replace("[\"kinesiologist\"]", "[\"kinesiologst\"]");
-        let err = Catalog::from_str(&text, "mine.toml").unwrap_err().to_string();
+        let err = Catalog::from_str(&text, "mine.toml")
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("mine.toml:13:12: related id"), "{err}");
         assert!(err.contains("13 | related = [\"kinesiologst\"]"), "{err}");
         assert!(err.contains("   |            ^"), "{err}");
@@ -700,6 +714,9 @@ summary = "Studies movement."
     fn edit_distance_counts_edits() {
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(edit_distance("", "abc"), 3);
-        assert_eq!(nearest("titel", ["title", "summary"].into_iter()), Some("title"));
+        assert_eq!(
+            nearest("titel", ["title", "summary"].into_iter()),
+            Some("title")
+        );
     }
 }

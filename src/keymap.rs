@@ -65,7 +65,7 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[key(KeyCode::Up), key(KeyCode::Down)],
         mode: Mode::Browse,
         action: Action::SelectNext,
-        help: "move the selection (scroll the detail when it has focus)",
+        help: "move; scroll the detail when it has focus",
         hint: Some("move"),
     },
     Binding {
@@ -79,42 +79,45 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[key(KeyCode::Home), key(KeyCode::End)],
         mode: Mode::Browse,
         action: Action::SelectLast,
-        help: "go to the first or last row",
+        help: "first or last row",
         hint: None,
     },
     Binding {
         keys: &[key(KeyCode::Left), key(KeyCode::Right)],
         mode: Mode::Browse,
         action: Action::UnfoldCluster,
-        help: "fold or unfold a cluster (← on an occupation goes to its cluster)",
+        help: "fold or unfold; ← on an occupation goes to its cluster",
         hint: Some("fold"),
     },
     Binding {
         keys: &[key(KeyCode::Enter)],
         mode: Mode::Browse,
         action: Action::Activate,
-        help: "open or close a cluster; on an occupation, read its detail",
+        help: "open a cluster, or read an occupation's detail",
         hint: None,
     },
     Binding {
         keys: &[Key::Text],
         mode: Mode::Browse,
         action: Action::EditFilter(InputRequest::InsertChar(' ')),
-        help: "filter occupations by title, other names, cluster, skills, education, …",
+        help: "filter by title, other names, skills, education…",
         hint: Some("filter"),
     },
     Binding {
         keys: &[key(KeyCode::Backspace)],
         mode: Mode::Browse,
         action: Action::EditFilter(InputRequest::DeletePrevChar),
-        help: "delete the last filter character",
+        help: "delete a filter character",
         hint: None,
     },
     Binding {
-        keys: &[Key::Press(KeyCode::Char('w'), CTRL), Key::Press(KeyCode::Backspace, ALT)],
+        keys: &[
+            Key::Press(KeyCode::Char('w'), CTRL),
+            Key::Press(KeyCode::Backspace, ALT),
+        ],
         mode: Mode::Browse,
         action: Action::EditFilter(InputRequest::DeletePrevWord),
-        help: "delete the last filter word",
+        help: "delete a filter word",
         hint: None,
     },
     Binding {
@@ -142,7 +145,7 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[key(KeyCode::F(1)), key(KeyCode::Char('?'))],
         mode: Mode::BrowseFilterEmpty,
         action: Action::ToggleHelp,
-        help: "show this help (? only while the filter is empty)",
+        help: "this help (? while the filter is empty)",
         hint: Some("help"),
     },
     Binding {
@@ -153,21 +156,46 @@ pub static BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
-        keys: &[key(KeyCode::Esc), key(KeyCode::F(1)), key(KeyCode::Char('?')), key(KeyCode::Enter)],
+        keys: &[key(KeyCode::Up), key(KeyCode::Down)],
+        mode: Mode::Help,
+        action: Action::SelectNext,
+        help: "",
+        hint: None,
+    },
+    Binding {
+        keys: &[key(KeyCode::PageUp), key(KeyCode::PageDown)],
+        mode: Mode::Help,
+        action: Action::SelectPageDown,
+        help: "",
+        hint: None,
+    },
+    Binding {
+        keys: &[
+            key(KeyCode::Esc),
+            key(KeyCode::F(1)),
+            key(KeyCode::Char('?')),
+            key(KeyCode::Enter),
+        ],
         mode: Mode::Help,
         action: Action::ToggleHelp,
         help: "close this help",
         hint: None,
     },
     Binding {
-        keys: &[Key::Press(KeyCode::Char('c'), CTRL), Key::Press(KeyCode::Char('q'), CTRL)],
+        keys: &[
+            Key::Press(KeyCode::Char('c'), CTRL),
+            Key::Press(KeyCode::Char('q'), CTRL),
+        ],
         mode: Mode::Browse,
         action: Action::Quit,
         help: "quit",
         hint: Some("quit"),
     },
     Binding {
-        keys: &[Key::Press(KeyCode::Char('c'), CTRL), Key::Press(KeyCode::Char('q'), CTRL)],
+        keys: &[
+            Key::Press(KeyCode::Char('c'), CTRL),
+            Key::Press(KeyCode::Char('q'), CTRL),
+        ],
         mode: Mode::Help,
         action: Action::Quit,
         help: "",
@@ -200,15 +228,17 @@ fn mode_applies(mode: Mode, ctx: Context) -> bool {
 fn key_matches(key: Key, event: &KeyEvent) -> bool {
     let mods = event.modifiers - KeyModifiers::SHIFT;
     match key {
-        Key::Text => matches!(event.code, KeyCode::Char(c) if !c.is_control())
-            && !mods.intersects(CTRL | ALT),
+        Key::Text => {
+            matches!(event.code, KeyCode::Char(c) if !c.is_control())
+                && !mods.intersects(CTRL | ALT)
+        }
         Key::Press(KeyCode::Char(k), m) => match event.code {
             KeyCode::Char(c) => c.eq_ignore_ascii_case(&k) && mods == m,
             _ => false,
         },
         Key::Press(code, m) => {
-            let code_matches = event.code == code
-                || (code == KeyCode::Tab && event.code == KeyCode::BackTab);
+            let code_matches =
+                event.code == code || (code == KeyCode::Tab && event.code == KeyCode::BackTab);
             code_matches && mods == m
         }
     }
@@ -301,7 +331,10 @@ pub fn key_name(key: Key) -> String {
 /// How a binding's keys are written: arrows run together ("↑↓"), others joined with " / ".
 pub fn keys_label(keys: &[Key]) -> String {
     let names: Vec<String> = keys.iter().map(|k| key_name(*k)).collect();
-    if names.iter().all(|n| n.chars().count() == 1 && "↑↓←→".contains(n.as_str())) {
+    if names
+        .iter()
+        .all(|n| n.chars().count() == 1 && "↑↓←→".contains(n.as_str()))
+    {
         names.concat()
     } else {
         names.join(" / ")
@@ -381,7 +414,10 @@ mod tests {
             map_event(&q, FILTERING),
             Some(Action::EditFilter(InputRequest::InsertChar('?')))
         );
-        assert_eq!(map_event(&press(KeyCode::F(1), NONE), FILTERING), Some(Action::ToggleHelp));
+        assert_eq!(
+            map_event(&press(KeyCode::F(1), NONE), FILTERING),
+            Some(Action::ToggleHelp)
+        );
     }
 
     #[test]
@@ -393,7 +429,10 @@ mod tests {
             filter_empty: true,
         };
         assert_eq!(map_event(&c, help), Some(Action::Quit));
-        assert_eq!(map_event(&press(KeyCode::Esc, NONE), help), Some(Action::ToggleHelp));
+        assert_eq!(
+            map_event(&press(KeyCode::Esc, NONE), help),
+            Some(Action::ToggleHelp)
+        );
         assert_eq!(map_event(&press(KeyCode::Char('x'), NONE), help), None);
     }
 
@@ -409,7 +448,15 @@ mod tests {
         let hints: Vec<String> = hint_entries().map(|(k, w)| format!("{k} {w}")).collect();
         assert_eq!(
             hints,
-            ["↑↓ move", "←→ fold", "type filter", "Esc clear", "Tab detail", "F1 help", "Ctrl-C quit"]
+            [
+                "↑↓ move",
+                "←→ fold",
+                "type filter",
+                "Esc clear",
+                "Tab detail",
+                "F1 help",
+                "Ctrl-C quit"
+            ]
         );
     }
 }

@@ -165,7 +165,10 @@ impl Searcher {
                         .collect()
                 }
                 fields.extend(list(Field::Alias, &o.aliases));
-                fields.push((Field::Cluster, Folded::new(&catalog.cluster(o.cluster).name)));
+                fields.push((
+                    Field::Cluster,
+                    Folded::new(&catalog.cluster(o.cluster).name),
+                ));
                 fields.extend(list(Field::Skill, &o.skills));
                 fields.extend(list(Field::Education, &o.education));
                 fields.extend(list(Field::Setting, &o.settings));
@@ -312,9 +315,14 @@ mod tests {
         let c = catalog();
         let found = titles(&c, "therapist rehab");
         assert!(!found.is_empty());
-        assert!(found.iter().all(|t| t.to_lowercase().contains("therap")
-            || c.occupations.iter().any(|o| &o.title == t && o.aliases.iter().any(|a| a.to_lowercase().contains("therap")))),
-            "{found:?}");
+        assert!(
+            found.iter().all(|t| t.to_lowercase().contains("therap")
+                || c.occupations.iter().any(|o| &o.title == t
+                    && o.aliases
+                        .iter()
+                        .any(|a| a.to_lowercase().contains("therap")))),
+            "{found:?}"
+        );
         assert!(titles(&c, "physio zzzz").is_empty());
     }
 
@@ -325,10 +333,19 @@ mod tests {
         let found = s.search(&Query::parse("injur"));
         assert!(!found.is_empty());
         let physio = c.occupation_by_id("physiotherapist").unwrap();
-        let m = found.iter().find(|m| m.occupation == physio).expect("physio matches injur");
+        let m = found
+            .iter()
+            .find(|m| m.occupation == physio)
+            .expect("physio matches injur");
         assert!(m.reason.is_some());
         for h in &m.highlights {
-            let text: String = h.field.text(&c, physio).chars().skip(h.range.start).take(h.range.len()).collect();
+            let text: String = h
+                .field
+                .text(&c, physio)
+                .chars()
+                .skip(h.range.start)
+                .take(h.range.len())
+                .collect();
             assert_eq!(text.to_lowercase(), "injur");
         }
     }

@@ -86,7 +86,10 @@ mod tests {
         assert_eq!(sanitize("x\u{1b}]0;t\u{7}"), "x\u{241b}]0;t\u{2407}");
         assert_eq!(sanitize("\u{9b}31m"), "\u{fffd}31m");
         assert_eq!(sanitize("a\tb"), "a    b");
-        assert_eq!(sanitize("one\r\ntwo\rthree\u{8}"), "one\ntwo\u{240d}three\u{2408}");
+        assert_eq!(
+            sanitize("one\r\ntwo\rthree\u{8}"),
+            "one\ntwo\u{240d}three\u{2408}"
+        );
         assert_eq!(sanitize("abc\u{202e}def"), "abcdef");
     }
 

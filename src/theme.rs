@@ -41,7 +41,9 @@ impl Theme {
             muted: Style::new().fg(Color::Gray).add_modifier(Modifier::DIM),
             heading: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             lead: Style::new().add_modifier(Modifier::BOLD),
-            cluster: Style::new().fg(Color::LightBlue).add_modifier(Modifier::BOLD),
+            cluster: Style::new()
+                .fg(Color::LightBlue)
+                .add_modifier(Modifier::BOLD),
             selected: Style::new().add_modifier(Modifier::REVERSED),
             matched: Style::new()
                 .fg(Color::Yellow)

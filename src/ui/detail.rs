@@ -8,7 +8,9 @@ use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Padding, Scrollbar, ScrollbarOrientation, ScrollbarState};
+use ratatui::widgets::{
+    Block, BorderType, Padding, Scrollbar, ScrollbarOrientation, ScrollbarState,
+};
 
 use crate::app::{App, Focus, Selection};
 use crate::catalog::{ClusterIdx, OccupationIdx};
@@ -28,8 +30,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let focused = app.focus == Focus::Detail;
     let block = Block::bordered()
-        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
-        .border_style(if focused { theme.border_focused } else { theme.border })
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
         .title(Span::styled(format!(" {} ", title(app)), theme.title))
         .padding(Padding::horizontal(1));
     let inner = block.inner(area);
@@ -97,7 +107,13 @@ impl Lines<'_> {
     }
 
     /// A field's text with the current match highlighted.
-    fn field(&self, m: Option<&Match>, field: Field, text: &str, base: Style) -> Vec<Span<'static>> {
+    fn field(
+        &self,
+        m: Option<&Match>,
+        field: Field,
+        text: &str,
+        base: Style,
+    ) -> Vec<Span<'static>> {
         let ranges = m.map(|m| m.ranges(field)).unwrap_or_default();
         highlighted(text, &ranges, base, self.app.theme.matched)
     }
@@ -128,7 +144,12 @@ impl Lines<'_> {
         let occupation = app.catalog.occupation(o);
         let m = app.filter.match_for(o);
 
-        let mut facts = self.field(m, Field::Cluster, &app.catalog.cluster(occupation.cluster).name, theme.muted);
+        let mut facts = self.field(
+            m,
+            Field::Cluster,
+            &app.catalog.cluster(occupation.cluster).name,
+            theme.muted,
+        );
         if let Some(noc) = &occupation.noc {
             facts.push(Span::styled(format!(" · NOC {noc}"), theme.muted));
         }

@@ -51,10 +51,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         count_width,
         1,
     );
-    frame.render_widget(
-        Line::styled(count, theme.muted).right_aligned(),
-        count_area,
-    );
+    frame.render_widget(Line::styled(count, theme.muted).right_aligned(), count_area);
     if !app.help_open && input_width > 0 {
         let scroll = input.visual_scroll(usize::from(input_width.saturating_sub(1)));
         let x = input.visual_cursor().saturating_sub(scroll) as u16;

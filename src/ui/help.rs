@@ -1,9 +1,11 @@
 //! The help overlay: every key binding (from the key map itself) and how filtering works.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Padding};
+use ratatui::widgets::{
+    Block, BorderType, Clear, Padding, Scrollbar, ScrollbarOrientation, ScrollbarState,
+};
 
 use crate::app::App;
 use crate::keymap;
@@ -19,15 +21,20 @@ pub fn content(app: &App, text_width: u16) -> Vec<Line<'static>> {
     for (keys, help) in entries {
         let first = Span::styled(format!("{keys:<key_col$}"), theme.key);
         let rest = Span::raw(" ".repeat(key_col));
-        lines.extend(wrap(&[Span::styled(help, theme.text)], text_width, first, rest));
+        lines.extend(wrap(
+            &[Span::styled(help, theme.text)],
+            text_width,
+            first,
+            rest,
+        ));
     }
     lines.push(Line::default());
     lines.push(Line::styled("Filtering", theme.heading));
     for paragraph in [
-        "Type any words: an occupation is shown when every word matches it, in any letter case.",
-        "Titles, other names (\"physio\", \"GP\") and cluster names match anywhere in a word; \
-         skills, education, settings, summaries and duties match at the start of a word.",
-        "A row that matched on something other than its title says why, after a ·.",
+        "Every word you type must match, in any letter case.",
+        "Titles, other names (\"physio\", \"GP\") and cluster names match anywhere; \
+         skills, education, settings, summaries and duties match at word starts.",
+        "A row found by something other than its title says why after a ·.",
     ] {
         lines.extend(wrap(
             &[Span::styled(paragraph, theme.text)],
@@ -37,30 +44,65 @@ pub fn content(app: &App, text_width: u16) -> Vec<Line<'static>> {
         ));
     }
     lines.push(Line::default());
-    lines.push(Line::styled("Esc, F1 or ? closes this help.", theme.muted));
+    lines.push(Line::styled(
+        "↑↓ scroll · Esc, F1 or ? closes this help",
+        theme.muted,
+    ));
     lines
 }
 
-pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
+/// The overlay's outer area on a screen.
+fn popup(screen: Rect) -> Rect {
     let width = screen.width.saturating_sub(4).min(76);
-    let text_width = width.saturating_sub(4);
-    let lines = content(app, text_width);
-    let height = (lines.len() as u16 + 2).min(screen.height.saturating_sub(2));
-    let area = Rect::new(
+    Rect::new(
         screen.x + (screen.width - width) / 2,
-        screen.y + (screen.height - height) / 2,
+        screen.y,
         width,
-        height,
-    );
-    let block = Block::bordered()
+        screen.height,
+    )
+}
+
+fn block(app: &App) -> Block<'static> {
+    Block::bordered()
         .border_type(BorderType::Thick)
         .border_style(app.theme.border_focused)
         .title(Span::styled(" Help ", app.theme.title))
-        .padding(Padding::horizontal(1));
+        .padding(Padding::horizontal(1))
+}
+
+/// How many lines the help has and how many fit on `screen`; `update` uses it to clamp scrolling.
+pub fn extent(app: &App, screen: Rect) -> (usize, usize) {
+    let inner = block(app).inner(popup(screen));
+    (content(app, inner.width).len(), usize::from(inner.height))
+}
+
+pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
+    let mut area = popup(screen);
+    let block = block(app);
+    let lines = content(app, block.inner(area).width);
+    // as tall as the text, centred, never taller than the screen
+    let height = (lines.len() as u16).saturating_add(2).min(screen.height);
+    area.y = screen.y + (screen.height - height) / 2;
+    area.height = height;
     let inner = block.inner(area);
+    let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
+    let scroll = app.help_scroll.min(max_scroll);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
-    for (i, line) in lines.into_iter().take(usize::from(inner.height)).enumerate() {
+    for (i, line) in lines
+        .into_iter()
+        .skip(scroll)
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
         frame.render_widget(line, Rect::new(inner.x, inner.y + i as u16, inner.width, 1));
+    }
+    if max_scroll > 0 {
+        let mut state = ScrollbarState::new(max_scroll).position(scroll);
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight),
+            area.inner(Margin::new(0, 1)),
+            &mut state,
+        );
     }
 }

@@ -16,7 +16,10 @@ const DROP_ORDER: &[&str] = &["detail", "clear", "fold", "move", "filter"];
 pub fn fitting(max: usize) -> Vec<(String, &'static str)> {
     let mut entries: Vec<(String, &'static str)> = keymap::hint_entries().collect();
     let line_width = |e: &[(String, &str)]| -> usize {
-        1 + e.iter().map(|(k, w)| width(k) + 1 + width(w) + 2).sum::<usize>()
+        1 + e
+            .iter()
+            .map(|(k, w)| width(k) + 1 + width(w) + 2)
+            .sum::<usize>()
     };
     for drop in DROP_ORDER {
         if line_width(&entries) <= max {

@@ -23,8 +23,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let focused = app.focus == Focus::List;
     let title = format!(" Clusters · {} occupations ", app.catalog.occupations.len());
     let block = Block::bordered()
-        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
-        .border_style(if focused { theme.border_focused } else { theme.border })
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
         .title(Span::styled(title, theme.title));
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -115,7 +123,12 @@ fn occupation_row(app: &App, o: OccupationIdx, row_width: usize) -> Vec<Span<'st
     let m = app.filter.match_for(o);
     let title_ranges = m.map(|m| m.ranges(Field::Title)).unwrap_or_default();
     let mut spans = vec![Span::raw(" "), Span::raw("   ")];
-    spans.extend(highlighted(&occupation.title, &title_ranges, theme.text, theme.matched));
+    spans.extend(highlighted(
+        &occupation.title,
+        &title_ranges,
+        theme.text,
+        theme.matched,
+    ));
     if let Some((m, field)) = m.and_then(|m| m.reason.map(|f| (m, f))) {
         let text = field.text(&app.catalog, o);
         let ranges = m.ranges(field);

@@ -148,7 +148,10 @@ impl<'a> Wrapper<'a> {
         let mut run_style = None;
         for (g, style) in self.current.drain(..) {
             if run_style.is_some_and(|s| s != style) {
-                spans.push(Span::styled(std::mem::take(&mut run), run_style.unwrap_or_default()));
+                spans.push(Span::styled(
+                    std::mem::take(&mut run),
+                    run_style.unwrap_or_default(),
+                ));
             }
             run_style = Some(style);
             run.push_str(g);
@@ -219,11 +222,18 @@ mod tests {
 
     #[test]
     fn wraps_words_with_a_hanging_indent() {
-        let spans = [Span::raw("assess injuries and plan treatment with patients")];
+        let spans = [Span::raw(
+            "assess injuries and plan treatment with patients",
+        )];
         let lines = wrap(&spans, 20, Span::raw(" • "), Span::raw("   "));
         assert_eq!(
             plain(&lines),
-            [" • assess injuries", "   and plan", "   treatment with", "   patients"]
+            [
+                " • assess injuries",
+                "   and plan",
+                "   treatment with",
+                "   patients"
+            ]
         );
         assert!(lines.iter().all(|l| l.width() <= 20));
     }
@@ -245,7 +255,8 @@ mod tests {
     #[test]
     fn highlights_map_character_ranges() {
         let hl = Style::new().add_modifier(Modifier::BOLD);
-        let spans = highlighted("Physiotherapist", &[0..6], Style::new(), hl);
+        let ranges = [Range { start: 0, end: 6 }];
+        let spans = highlighted("Physiotherapist", &ranges, Style::new(), hl);
         assert_eq!(spans.len(), 2);
         assert_eq!(spans[0].content, "Physio");
         assert_eq!(spans[0].style, hl);
@@ -256,7 +267,10 @@ mod tests {
     fn truncates_with_an_ellipsis() {
         let spans = vec![Span::raw("Health Management"), Span::raw(" and more")];
         let cut = truncate(spans, 10);
-        assert_eq!(cut.iter().map(|s| s.content.as_ref()).collect::<String>(), "Health Ma…");
+        assert_eq!(
+            cut.iter().map(|s| s.content.as_ref()).collect::<String>(),
+            "Health Ma…"
+        );
         assert_eq!(truncate(vec![Span::raw("short")], 10).len(), 1);
         assert!(truncate(vec![Span::raw("abc")], 0).is_empty());
     }

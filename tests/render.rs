@@ -1,0 +1,289 @@
+//! Rendered-buffer tests: the real view drawn into ratatui's `TestBackend`, checked as text
+//! pictures (insta snapshots in `tests/snapshots/`) and cell by cell for the cues that are not
+//! text: reverse video on the selection, bold-underline on matches, no colour under NO_COLOR.
+
+use career_clusters::action::{Action, InputRequest};
+use career_clusters::app::App;
+use career_clusters::catalog::Catalog;
+use career_clusters::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier};
+
+fn app(width: u16, height: u16) -> App {
+    App::new(
+        Catalog::bundled().expect("bundled catalog"),
+        Theme::dark(),
+        Rect::new(0, 0, width, height),
+    )
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::EditFilter(InputRequest::InsertChar(c)));
+    }
+}
+
+fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal
+        .draw(|frame| career_clusters::ui::render(app, frame))
+        .expect("draw");
+    terminal
+}
+
+fn lines(buffer: &Buffer) -> Vec<String> {
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect()
+}
+
+/// The (x, y) of the first cell where `text` starts.
+fn find(buffer: &Buffer, text: &str) -> Option<(u16, u16)> {
+    for (y, line) in lines(buffer).iter().enumerate() {
+        if let Some(byte) = line.find(text) {
+            let x = line[..byte].chars().count();
+            return Some((x as u16, y as u16));
+        }
+    }
+    None
+}
+
+#[test]
+fn first_look_at_80x24() {
+    let app = app(80, 24);
+    let terminal = draw(&app, 80, 24);
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn first_look_at_120x40_shows_full_cluster_names() {
+    let app = app(120, 40);
+    let terminal = draw(&app, 120, 40);
+    let text = lines(terminal.backend().buffer()).join("\n");
+    for name in [
+        "Counselling and Mental Health",
+        "Health Management and Health Administration",
+        "Medical and Health Related Research",
+        "Medicine",
+        "Rehabilitation",
+    ] {
+        assert!(text.contains(name), "{name} missing:\n{text}");
+    }
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn the_selected_row_has_a_marker_and_reverse_video() {
+    let mut app = app(80, 24);
+    app.update(Action::SelectNext);
+    let terminal = draw(&app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    let (x, y) = find(buffer, ">▸ Health Management").expect("marked row");
+    for dx in 0..30 {
+        assert!(
+            buffer[(x + dx, y)].modifier.contains(Modifier::REVERSED),
+            "cell {dx} of the selected row is not reversed"
+        );
+    }
+    let (_, other) = find(buffer, " ▸ Medicine").expect("unselected row");
+    assert!(!buffer[(x + 3, other)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn a_filter_highlights_matched_characters_in_list_and_detail() {
+    let mut app = app(120, 40);
+    typed(&mut app, "physio");
+    let terminal = draw(&app, 120, 40);
+    let buffer = terminal.backend().buffer();
+    let text = lines(buffer).join("\n");
+    assert!(text.contains("Filter: physio"), "{text}");
+    assert!(text.contains("of 33 occupations"), "{text}");
+    let (x, y) = find(buffer, ">   Physiotherapist").expect("selected list row");
+    let x = x + 4;
+    for dx in 0..6 {
+        let cell = &buffer[(x + dx, y)];
+        assert!(
+            cell.modifier
+                .contains(Modifier::UNDERLINED | Modifier::BOLD),
+            "'{}' of Physio is not highlighted",
+            cell.symbol()
+        );
+    }
+    assert!(!buffer[(x + 6, y)].modifier.contains(Modifier::UNDERLINED));
+    // the detail pane highlights the alias that matched
+    let (ax, ay) = find(buffer, "Physio,").expect("aliases line in the detail");
+    assert!(buffer[(ax, ay)].modifier.contains(Modifier::UNDERLINED));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn rows_matched_on_other_fields_say_why() {
+    let mut app = app(120, 40);
+    typed(&mut app, "dietician");
+    let terminal = draw(&app, 120, 40);
+    let text = lines(terminal.backend().buffer()).join("\n");
+    assert!(
+        text.contains("Dietitian · also called: Dietician"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_empty_result_says_so_in_both_panes() {
+    let mut app = app(80, 24);
+    typed(&mut app, "xyzzy");
+    let terminal = draw(&app, 80, 24);
+    let text = lines(terminal.backend().buffer()).join("\n");
+    assert!(text.contains("No occupation matches."), "{text}");
+    assert!(text.contains("No occupation matches “xyzzy”."), "{text}");
+    assert!(text.contains("0 of 33 occupations"), "{text}");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn the_detail_of_an_occupation_shows_every_section() {
+    let mut app = app(120, 60);
+    typed(&mut app, "physiotherapist");
+    let terminal = draw(&app, 120, 60);
+    let text = lines(terminal.backend().buffer()).join("\n");
+    for expected in [
+        "Rehabilitation · NOC 31202 · O*NET 29-1123.00",
+        "What they do",
+        "Education",
+        "Where they work",
+        "Skills",
+        "Also called",
+        "Related occupations",
+        "Kinesiologist",
+    ] {
+        assert!(text.contains(expected), "{expected} missing:\n{text}");
+    }
+}
+
+#[test]
+fn an_overflowing_detail_shows_a_scrollbar_and_scrolls() {
+    let mut app = app(80, 24);
+    typed(&mut app, "physiotherapist");
+    app.update(Action::ToggleFocus);
+    let before = lines(draw(&app, 80, 24).backend().buffer());
+    assert!(before.iter().any(|l| l.ends_with('▲')), "scrollbar top");
+    app.update(Action::SelectPageDown);
+    let after = lines(draw(&app, 80, 24).backend().buffer());
+    assert_ne!(before, after);
+    assert!(
+        after
+            .iter()
+            .any(|l| l.contains("Where they work") || l.contains("Skills"))
+    );
+}
+
+#[test]
+fn the_help_overlay_lists_the_key_map() {
+    let mut app = app(80, 24);
+    app.update(Action::ToggleHelp);
+    let terminal = draw(&app, 80, 24);
+    let text = lines(terminal.backend().buffer()).join("\n");
+    for expected in [
+        "Help",
+        "Keys",
+        "Ctrl-C / Ctrl-Q",
+        "quit",
+        "F1 / ?",
+        "Filtering",
+    ] {
+        assert!(text.contains(expected), "{expected} missing:\n{text}");
+    }
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn too_small_shows_one_clear_line() {
+    let app = app(40, 8);
+    let terminal = draw(&app, 40, 8);
+    let shown = lines(terminal.backend().buffer());
+    assert!(
+        shown[0].starts_with("Terminal too small (40×8)"),
+        "{shown:?}"
+    );
+    assert!(shown[1..].iter().all(|l| l.trim().is_empty()));
+}
+
+#[test]
+fn every_size_renders_without_panic() {
+    let mut app = app(80, 24);
+    typed(&mut app, "the");
+    for width in 0..=90 {
+        for height in 0..=26 {
+            app.update(Action::Resize { width, height });
+            draw(&app, width, height);
+        }
+    }
+    app.update(Action::Resize {
+        width: 500,
+        height: 200,
+    });
+    draw(&app, 500, 200);
+}
+
+#[test]
+fn no_color_theme_uses_no_colour_but_keeps_the_cues() {
+    let mut app = App::new(
+        Catalog::bundled().expect("catalog"),
+        Theme::monochrome(),
+        Rect::new(0, 0, 80, 24),
+    );
+    typed(&mut app, "nurse");
+    let terminal = draw(&app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    for cell in buffer.content() {
+        assert_eq!(cell.fg, Color::Reset, "colour on '{}'", cell.symbol());
+        assert_eq!(cell.bg, Color::Reset, "colour on '{}'", cell.symbol());
+    }
+    assert!(
+        buffer
+            .content()
+            .iter()
+            .any(|c| c.modifier.contains(Modifier::REVERSED))
+    );
+    assert!(
+        buffer
+            .content()
+            .iter()
+            .any(|c| c.modifier.contains(Modifier::UNDERLINED))
+    );
+}
+
+#[test]
+fn catalog_text_cannot_reach_the_terminal_as_control_codes() {
+    let toml = r#"
+title = "Evil"
+[[clusters]]
+id = "c"
+name = "Clear\u001b[2J screen"
+summary = "Title\u001b]0;pwned\u0007 change"
+[[clusters.occupations]]
+id = "o"
+title = "Bell\u0007 and\rreturn"
+summary = "Tab\there"
+"#;
+    let catalog = Catalog::from_str(toml, "evil.toml").expect("loads");
+    let mut app = App::new(catalog, Theme::dark(), Rect::new(0, 0, 80, 24));
+    app.update(Action::UnfoldCluster);
+    let terminal = draw(&app, 80, 24);
+    for cell in terminal.backend().buffer().content() {
+        assert!(
+            !cell.symbol().chars().any(char::is_control),
+            "control character in cell {:?}",
+            cell.symbol()
+        );
+    }
+    let text = lines(terminal.backend().buffer()).join("\n");
+    assert!(text.contains("Clear␛[2J screen"), "{text}");
+}
