@@ -287,17 +287,19 @@ impl App {
         let filtering = self.is_filtering();
         let mut rows = Vec::new();
         if filtering {
-            let mut by_cluster: Vec<Vec<OccupationIdx>> =
-                vec![Vec::new(); self.catalog.clusters.len()];
+            // Clusters in the order of their best match, so the best match is near the top;
+            // occupations within a cluster in rank order.
+            let mut by_cluster: Vec<(ClusterIdx, Vec<OccupationIdx>)> = Vec::new();
             for m in &self.filter.matches {
-                by_cluster[self.catalog.occupation(m.occupation).cluster.0].push(m.occupation);
-            }
-            for (c, members) in by_cluster.into_iter().enumerate() {
-                if members.is_empty() {
-                    continue;
+                let cluster = self.catalog.occupation(m.occupation).cluster;
+                match by_cluster.iter_mut().find(|(c, _)| *c == cluster) {
+                    Some((_, members)) => members.push(m.occupation),
+                    None => by_cluster.push((cluster, vec![m.occupation])),
                 }
-                rows.push(Row::Cluster(ClusterIdx(c)));
-                if self.tree.is_open(ClusterIdx(c), true) {
+            }
+            for (cluster, members) in by_cluster {
+                rows.push(Row::Cluster(cluster));
+                if self.tree.is_open(cluster, true) {
                     rows.extend(members.into_iter().map(Row::Occupation));
                 }
             }

@@ -10,8 +10,9 @@
 //! match anywhere inside a word ("physio" in "Physiotherapist", "therap" in it too); the longer,
 //! descriptive fields (skills, education, settings, summary, duties) match only at the start of a
 //! word, so a short term like "an" does not pull in every sentence. Ranking: title > alias >
-//! cluster > skills/education/settings > summary/duties, a match at a word start beats one
-//! inside a word, and ties go to the title in alphabetical order.
+//! cluster > skills/education/settings > summary/duties; a match at a word start beats one
+//! inside a word; a term found in more places ranks a little higher; remaining ties go to the
+//! title in alphabetical order.
 
 use std::ops::Range;
 
@@ -218,6 +219,7 @@ fn match_occupation(
     let mut best_other: Option<Field> = None;
     for term in &query.terms {
         let mut best_for_term = 0;
+        let before = highlights.len();
         for (field, folded) in fields {
             let mut from = 0;
             while let Some(at) = find(&folded.chars, term, from) {
@@ -248,7 +250,9 @@ fn match_occupation(
         if best_for_term == 0 {
             return None;
         }
-        score += best_for_term;
+        // a term found in many places says more about the occupation than one found once
+        let found = highlights.len() - before;
+        score += best_for_term + found.min(20) as u32;
     }
     Some(Match {
         occupation,
