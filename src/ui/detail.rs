@@ -63,11 +63,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// The detail's lines, wrapped to `width` columns.
+/// Lines longer than this are hard to read on a wide screen; wider panes keep a right margin.
+pub const MAX_TEXT_WIDTH: u16 = 100;
+
+/// The detail's lines, wrapped to `width` columns (at most [`MAX_TEXT_WIDTH`]).
 pub fn content(app: &App, width: u16) -> Vec<Line<'static>> {
     let mut out = Lines {
         lines: Vec::new(),
-        width,
+        width: width.min(MAX_TEXT_WIDTH),
         app,
     };
     match app.visible_selection() {
