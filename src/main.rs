@@ -1,5 +1,9 @@
 //! The `career-clusters` command: argument parsing and dispatch. Everything else is in the library.
+//!
+//! Exit status: 0 on success (including output cut short by a closed pipe, as in `| head`),
+//! 1 with a cause on stderr on any failure, 2 for a usage error (from clap).
 
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -7,13 +11,17 @@ use clap::{Parser, Subcommand};
 
 use career_clusters::app::App;
 use career_clusters::catalog::{Catalog, CatalogError};
+use career_clusters::commands::{self, CommandError};
+use career_clusters::search::Searcher;
 use career_clusters::terminal::{self, Session};
 use career_clusters::theme::Theme;
 use ratatui::layout::Rect;
 
 /// Browse occupational clusters in medicine and health.
+///
+/// Without a command, opens the browser: type to filter, arrows to move, F1 for help.
 #[derive(Parser)]
-#[command(version, about, long_about = None)]
+#[command(version, about)]
 struct Cli {
     /// Read the catalog from this TOML file instead of the bundled one.
     #[arg(long, global = true, value_name = "FILE")]
@@ -25,11 +33,36 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Validate a catalog file (the bundled catalog when none is given) and report every problem.
+    /// Validate a catalog (the bundled one when no file is given) and report every problem.
     Check {
-        /// The catalog to check.
+        /// The catalog file to check.
         file: Option<PathBuf>,
     },
+    /// List every cluster and its occupations.
+    List {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show every field of one cluster or occupation.
+    Show {
+        /// The id, e.g. `physiotherapist` or `rehabilitation`.
+        id: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search occupations the way the browser's filter does, best match first.
+    Search {
+        /// The words to search for.
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the catalog as TOML, a starting point for a catalog of your own.
+    Dump,
 }
 
 fn load(path: Option<&PathBuf>) -> Result<Catalog, CatalogError> {
@@ -44,26 +77,67 @@ fn fail(message: impl std::fmt::Display) -> ExitCode {
     ExitCode::FAILURE
 }
 
+/// The outcome of a command that printed to stdout: a closed pipe is not a failure.
+fn finish(result: Result<(), CommandError>) -> ExitCode {
+    let result = result.and_then(|()| Ok(io::stdout().flush()?));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(CommandError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => fail(e),
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let path = match &cli.command {
+        Some(Command::Check { file: Some(file) }) => Some(file),
+        _ => cli.data.as_ref(),
+    };
+    // Everything that can fail before output fails here, with the terminal untouched.
+    let catalog = match load(path) {
+        Ok(catalog) => catalog,
+        Err(e) => return fail(e),
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
     match cli.command {
-        Some(Command::Check { file }) => match load(file.as_ref().or(cli.data.as_ref())) {
-            Ok(catalog) => {
-                println!(
-                    "ok: {} clusters, {} occupations",
-                    catalog.clusters.len(),
-                    catalog.occupations.len()
-                );
-                ExitCode::SUCCESS
-            }
-            Err(e) => fail(e),
-        },
+        Some(Command::Check { .. }) => {
+            let result = writeln!(
+                out,
+                "ok: {} clusters, {} occupations",
+                catalog.clusters.len(),
+                catalog.occupations.len()
+            );
+            finish(
+                result
+                    .and_then(|()| out.flush())
+                    .map_err(CommandError::from),
+            )
+        }
+        Some(Command::List { json }) => finish(
+            commands::list(&catalog, &mut out, json)
+                .and_then(|()| out.flush())
+                .map_err(CommandError::from),
+        ),
+        Some(Command::Show { id, json }) => {
+            let result = commands::show(&catalog, &id, &mut out, json);
+            finish(result.and_then(|()| Ok(out.flush()?)))
+        }
+        Some(Command::Search { query, json }) => {
+            let searcher = Searcher::new(&catalog);
+            let query = query.join(" ");
+            finish(
+                commands::search(&catalog, &searcher, &query, &mut out, json)
+                    .and_then(|()| out.flush())
+                    .map_err(CommandError::from),
+            )
+        }
+        Some(Command::Dump) => {
+            let result = commands::dump(&catalog, &mut out);
+            finish(result.and_then(|()| Ok(out.flush()?)))
+        }
         None => {
-            // Everything that can fail before drawing fails here, with the terminal untouched.
-            let catalog = match load(cli.data.as_ref()) {
-                Ok(catalog) => catalog,
-                Err(e) => return fail(e),
-            };
+            drop(out);
             if let Err(e) = terminal::check_interactive() {
                 return fail(e);
             }

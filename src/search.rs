@@ -44,6 +44,11 @@ impl Field {
         }
     }
 
+    /// Whether the field holds sentences (summary, duties) rather than a name or a short item.
+    pub fn is_long(self) -> bool {
+        matches!(self, Field::Summary | Field::Duty(_))
+    }
+
     /// Whether a term may match inside a word of this field, not only at a word start.
     fn matches_inside_words(self) -> bool {
         matches!(self, Field::Title | Field::Alias(_) | Field::Cluster)

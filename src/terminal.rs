@@ -39,14 +39,16 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 #[derive(Debug, thiserror::Error)]
 pub enum TerminalError {
     #[error(
-        "standard input is not a terminal; the browser needs one (for scripts use `career-clusters check`)"
+        "standard input is not a terminal; the browser needs one (for scripts: `career-clusters list`, `show` or `search`)"
     )]
     StdinNotATerminal,
     #[error(
-        "standard output is not a terminal; the browser needs one (for scripts use `career-clusters check`)"
+        "standard output is not a terminal; the browser needs one (for scripts: `career-clusters list`, `show` or `search`)"
     )]
     StdoutNotATerminal,
-    #[error("TERM=dumb cannot show the browser; use a terminal that supports cursor movement")]
+    #[error(
+        "TERM=dumb cannot show the browser; use `career-clusters list` or `career-clusters search WORDS` instead"
+    )]
     DumbTerminal,
     #[error("terminal: {0}")]
     Io(#[from] io::Error),

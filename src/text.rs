@@ -4,6 +4,8 @@
 //! Catalog text is data, never terminal control: [`sanitize`] turns control characters into
 //! visible symbols when the catalog is loaded, so nothing later can write an escape sequence.
 
+use std::ops::Range;
+
 use unicode_width::UnicodeWidthStr;
 
 /// Makes text safe to put on a terminal: keeps newlines, expands tabs to four spaces, shows every
@@ -71,6 +73,31 @@ pub fn fold(text: &str) -> Vec<char> {
     text.chars().flat_map(char::to_lowercase).collect()
 }
 
+/// The word around the first of `ranges` (character ranges into `text`), with the ranges that
+/// fall inside it shifted to it: how "injur" in a long summary is shown as "injuries".
+pub fn matched_word(text: &str, ranges: &[Range<usize>]) -> (String, Vec<Range<usize>>) {
+    let Some(first) = ranges.first() else {
+        return (text.to_string(), Vec::new());
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let in_word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'';
+    let mut start = first.start.min(chars.len());
+    while start > 0 && in_word(chars[start - 1]) {
+        start -= 1;
+    }
+    let mut end = first.end.clamp(start, chars.len());
+    while end < chars.len() && in_word(chars[end]) {
+        end += 1;
+    }
+    let word = chars[start..end].iter().collect();
+    let shifted = ranges
+        .iter()
+        .filter(|r| r.start >= start && r.end <= end)
+        .map(|r| (r.start - start)..(r.end - start))
+        .collect();
+    (word, shifted)
+}
+
 /// Display width of a string in terminal columns.
 pub fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
@@ -91,6 +118,17 @@ mod tests {
             "one\ntwo\u{240d}three\u{2408}"
         );
         assert_eq!(sanitize("abc\u{202e}def"), "abcdef");
+    }
+
+    #[test]
+    fn matched_word_expands_to_the_whole_word() {
+        let (word, ranges) = matched_word(
+            "recover from injuries, fast",
+            &[Range { start: 13, end: 18 }],
+        );
+        assert_eq!(word, "injuries");
+        assert_eq!(ranges, vec![0..5]);
+        assert_eq!(matched_word("abc", &[]).0, "abc");
     }
 
     #[test]

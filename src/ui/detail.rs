@@ -15,7 +15,7 @@ use ratatui::widgets::{
 use crate::app::{App, Focus, Selection};
 use crate::catalog::{ClusterIdx, OccupationIdx};
 use crate::search::{Field, Match};
-use crate::ui::text::{highlighted, wrap};
+use crate::ui::text::{highlighted, truncate, wrap};
 
 /// The pane's title: the selected cluster's name or occupation's title.
 fn title(app: &App) -> String {
@@ -40,7 +40,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             theme.border
         })
-        .title(Span::styled(format!(" {} ", title(app)), theme.title))
+        .title(truncate(
+            vec![Span::styled(format!(" {} ", title(app)), theme.title)],
+            usize::from(area.width.saturating_sub(2)),
+        ))
         .padding(Padding::horizontal(1));
     let inner = block.inner(area);
     frame.render_widget(block, area);

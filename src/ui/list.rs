@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, BorderType, Scrollbar, ScrollbarOrientation, Scrol
 use crate::app::{App, Focus, Row};
 use crate::catalog::{ClusterIdx, OccupationIdx};
 use crate::search::{Field, merge_ranges};
-use crate::text::width;
+use crate::text::{matched_word, width};
 use crate::ui::text::{highlighted, spans_width, truncate};
 
 /// The selection marker, shown together with reverse video so it never depends on colour.
@@ -21,7 +21,10 @@ pub const MARKER: &str = ">";
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
     let focused = app.focus == Focus::List;
-    let title = format!(" Clusters · {} occupations ", app.catalog.occupations.len());
+    let mut title = format!(" Clusters · {} occupations ", app.catalog.occupations.len());
+    if width(&title) + 2 > usize::from(area.width) {
+        title = " Clusters ".to_string();
+    }
     let block = Block::bordered()
         .border_type(if focused {
             BorderType::Thick
@@ -141,25 +144,9 @@ fn occupation_row(app: &App, o: OccupationIdx, row_width: usize) -> Vec<Span<'st
 
 /// For long fields (summary, duties) only the word that matched is shown; short ones whole.
 fn snippet(field: Field, text: &str, ranges: &[Range<usize>]) -> (String, Vec<Range<usize>>) {
-    let long = matches!(field, Field::Summary | Field::Duty(_));
-    let Some(first) = ranges.first().filter(|_| long) else {
-        return (text.to_string(), ranges.to_vec());
-    };
-    let chars: Vec<char> = text.chars().collect();
-    let is_word = |c: &char| c.is_alphanumeric() || *c == '-' || *c == '\'';
-    let mut start = first.start.min(chars.len());
-    while start > 0 && is_word(&chars[start - 1]) {
-        start -= 1;
+    if field.is_long() {
+        matched_word(text, ranges)
+    } else {
+        (text.to_string(), ranges.to_vec())
     }
-    let mut end = first.end.min(chars.len());
-    while end < chars.len() && is_word(&chars[end]) {
-        end += 1;
-    }
-    let word: String = chars[start..end].iter().collect();
-    let shifted = ranges
-        .iter()
-        .filter(|r| r.start >= start && r.end <= end)
-        .map(|r| (r.start - start)..(r.end - start))
-        .collect();
-    (word, shifted)
 }

@@ -1,0 +1,467 @@
+//! The catalog: clusters of occupations, parsed and validated once, then immutable.
+//!
+//! `Catalog::from_str(text, origin)` does all the work: TOML parsing into raw serde structs that
+//! mirror the file, then validation into the types the rest of the program uses (unique ids,
+//! resolved `related` links, sanitized text). Reading a file or the embedded asset is a thin wrapper
+//! around it, so tests feed strings and the binary feeds files through the same code.
+//!
+//! Every problem carries the origin (file name), line and column, and all problems found are
+//! reported together. This module knows nothing of terminals; it must not print.
+
+use std::path::Path;
+
+mod problem;
+mod read;
+
+pub use problem::{Location, Problem};
+
+/// The catalog that ships inside the binary.
+pub const BUNDLED_TOML: &str = include_str!("../../assets/clusters.toml");
+/// How the bundled catalog is named in messages.
+pub const BUNDLED_ORIGIN: &str = "<bundled catalog>";
+/// Files larger than this are refused before reading them whole.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Index of a cluster in [`Catalog::clusters`]; stable for the life of the catalog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ClusterIdx(pub usize);
+
+/// Index of an occupation in [`Catalog::occupations`]; stable for the life of the catalog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct OccupationIdx(pub usize);
+
+/// A validated catalog.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catalog {
+    pub title: String,
+    pub description: String,
+    pub clusters: Vec<Cluster>,
+    /// Every occupation of every cluster, in file order.
+    pub occupations: Vec<Occupation>,
+}
+
+/// A group of similar careers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cluster {
+    pub id: String,
+    pub name: String,
+    pub summary: String,
+    pub description: String,
+    pub education: Vec<String>,
+    pub settings: Vec<String>,
+    /// This cluster's occupations, in file order.
+    pub occupations: Vec<OccupationIdx>,
+}
+
+/// One occupation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Occupation {
+    pub id: String,
+    pub title: String,
+    pub cluster: ClusterIdx,
+    pub aliases: Vec<String>,
+    pub summary: String,
+    pub duties: Vec<String>,
+    pub education: Vec<String>,
+    pub settings: Vec<String>,
+    pub skills: Vec<String>,
+    pub related: Vec<OccupationIdx>,
+    pub noc: Option<String>,
+    pub onet: Option<String>,
+}
+
+impl Catalog {
+    /// The catalog bundled in the binary.
+    pub fn bundled() -> Result<Catalog, CatalogError> {
+        Catalog::from_str(BUNDLED_TOML, BUNDLED_ORIGIN)
+    }
+
+    /// Reads and validates a catalog file.
+    pub fn from_path(path: &Path) -> Result<Catalog, CatalogError> {
+        let origin = path.display().to_string();
+        let io = |source: std::io::Error| CatalogError::Io {
+            origin: origin.clone(),
+            source,
+        };
+        let meta = std::fs::metadata(path).map_err(io)?;
+        if meta.is_dir() {
+            return Err(CatalogError::NotAFile { origin });
+        }
+        if meta.len() > MAX_FILE_BYTES {
+            return Err(CatalogError::TooLarge {
+                origin,
+                bytes: meta.len(),
+            });
+        }
+        let bytes = std::fs::read(path).map_err(io)?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let at = e.utf8_error().valid_up_to();
+            // show the line with the bad bytes replaced, so the place can be found
+            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let at = String::from_utf8_lossy(&e.as_bytes()[..at]).len();
+            CatalogError::Invalid {
+                origin: origin.clone(),
+                problems: vec![Problem::new(
+                    Location::of(&lossy, at..at + 1),
+                    "the file is not valid UTF-8 text",
+                    Some("save the file with UTF-8 encoding".into()),
+                )],
+            }
+        })?;
+        Catalog::from_str(&text, &origin)
+    }
+
+    /// Parses and validates catalog text; `origin` names it in messages.
+    #[allow(clippy::should_implement_trait)] // it needs an origin, which FromStr cannot take
+    pub fn from_str(text: &str, origin: &str) -> Result<Catalog, CatalogError> {
+        read::read(text).map_err(|problems| CatalogError::Invalid {
+            origin: origin.to_string(),
+            problems,
+        })
+    }
+
+    pub fn cluster(&self, idx: ClusterIdx) -> &Cluster {
+        &self.clusters[idx.0]
+    }
+
+    pub fn occupation(&self, idx: OccupationIdx) -> &Occupation {
+        &self.occupations[idx.0]
+    }
+
+    /// Finds an occupation by its id.
+    pub fn occupation_by_id(&self, id: &str) -> Option<OccupationIdx> {
+        self.occupations
+            .iter()
+            .position(|o| o.id == id)
+            .map(OccupationIdx)
+    }
+
+    /// Finds a cluster by its id.
+    pub fn cluster_by_id(&self, id: &str) -> Option<ClusterIdx> {
+        self.clusters
+            .iter()
+            .position(|c| c.id == id)
+            .map(ClusterIdx)
+    }
+}
+
+impl Catalog {
+    /// The catalog as TOML in the format it is read from: `Catalog::from_str` of the result gives
+    /// back an equal catalog. `career-clusters dump` prints it as a starting point for editing.
+    pub fn to_toml(&self) -> Result<String, toml::ser::Error> {
+        #[derive(serde::Serialize)]
+        struct File<'a> {
+            title: &'a str,
+            #[serde(skip_serializing_if = "str::is_empty")]
+            description: &'a str,
+            clusters: Vec<ClusterOut<'a>>,
+        }
+        #[derive(serde::Serialize)]
+        struct ClusterOut<'a> {
+            id: &'a str,
+            name: &'a str,
+            summary: &'a str,
+            #[serde(skip_serializing_if = "str::is_empty")]
+            description: &'a str,
+            #[serde(skip_serializing_if = "<[_]>::is_empty")]
+            education: &'a [String],
+            #[serde(skip_serializing_if = "<[_]>::is_empty")]
+            settings: &'a [String],
+            occupations: Vec<OccupationOut<'a>>,
+        }
+        #[derive(serde::Serialize)]
+        struct OccupationOut<'a> {
+            id: &'a str,
+            title: &'a str,
+            #[serde(skip_serializing_if = "<[_]>::is_empty")]
+            aliases: &'a [String],
+            summary: &'a str,
+            #[serde(skip_serializing_if = "<[_]>::is_empty")]
+            duties: &'a [String],
+            #[serde(skip_serializing_if = "<[_]>::is_empty")]
+            education: &'a [String],
+            #[serde(skip_serializing_if = "<[_]>::is_empty")]
+            settings: &'a [String],
+            #[serde(skip_serializing_if = "<[_]>::is_empty")]
+            skills: &'a [String],
+            #[serde(skip_serializing_if = "Vec::is_empty")]
+            related: Vec<&'a str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            noc: Option<&'a str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            onet: Option<&'a str>,
+        }
+        let file = File {
+            title: &self.title,
+            description: &self.description,
+            clusters: self
+                .clusters
+                .iter()
+                .map(|c| ClusterOut {
+                    id: &c.id,
+                    name: &c.name,
+                    summary: &c.summary,
+                    description: &c.description,
+                    education: &c.education,
+                    settings: &c.settings,
+                    occupations: c
+                        .occupations
+                        .iter()
+                        .map(|&o| {
+                            let o = self.occupation(o);
+                            OccupationOut {
+                                id: &o.id,
+                                title: &o.title,
+                                aliases: &o.aliases,
+                                summary: &o.summary,
+                                duties: &o.duties,
+                                education: &o.education,
+                                settings: &o.settings,
+                                skills: &o.skills,
+                                related: o
+                                    .related
+                                    .iter()
+                                    .map(|&r| self.occupation(r).id.as_str())
+                                    .collect(),
+                                noc: o.noc.as_deref(),
+                                onet: o.onet.as_deref(),
+                            }
+                        })
+                        .collect(),
+                })
+                .collect(),
+        };
+        toml::to_string_pretty(&file)
+    }
+}
+
+/// Why a catalog could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogError {
+    #[error("{origin}: {source}")]
+    Io {
+        origin: String,
+        source: std::io::Error,
+    },
+    #[error("{origin}: is a directory, not a catalog file")]
+    NotAFile { origin: String },
+    #[error(
+        "{origin}: the file is {bytes} bytes; catalogs are limited to {MAX_FILE_BYTES} bytes (32 MiB)"
+    )]
+    TooLarge { origin: String, bytes: u64 },
+    #[error("{}", render_problems(origin, problems))]
+    Invalid {
+        origin: String,
+        problems: Vec<Problem>,
+    },
+}
+
+fn render_problems(origin: &str, problems: &[Problem]) -> String {
+    let mut out = format!(
+        "{origin}: {} problem{} in the catalog; fix {} and run `career-clusters check {origin}` again\n",
+        problems.len(),
+        if problems.len() == 1 { "" } else { "s" },
+        if problems.len() == 1 { "it" } else { "them" },
+    );
+    for p in problems {
+        out.push('\n');
+        out.push_str(&p.display(origin).to_string());
+        out.push('\n');
+    }
+    out.trim_end().to_string()
+}
+
+fn is_kebab_id(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn is_noc(code: &str) -> bool {
+    code.len() == 5 && code.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn is_onet(code: &str) -> bool {
+    let b = code.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| match i {
+            2 => *c == b'-',
+            7 => *c == b'.',
+            _ => c.is_ascii_digit(),
+        })
+}
+
+/// Turns any text into a kebab-case id, for suggestions.
+pub fn kebab_case(text: &str) -> String {
+    let mut out = String::new();
+    for word in text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&word.to_ascii_lowercase());
+    }
+    out
+}
+
+/// The candidate closest to `word` by edit distance, if any is close enough to be a likely typo.
+pub fn nearest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (word.chars().count() / 3).max(2);
+    candidates
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min()
+        .map(|(_, c)| c)
+}
+
+/// Levenshtein distance over characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINI: &str = r#"
+title = "Mini"
+
+[[clusters]]
+id = "rehab"
+name = "Rehab"
+summary = "Helping people recover."
+
+[[clusters.occupations]]
+id = "physiotherapist"
+title = "Physiotherapist"
+summary = "Restores movement."
+related = ["kinesiologist"]
+
+[[clusters.occupations]]
+id = "kinesiologist"
+title = "Kinesiologist"
+summary = "Studies movement."
+"#;
+
+    fn problems(text: &str) -> Vec<Problem> {
+        match Catalog::from_str(text, "test.toml") {
+            Err(CatalogError::Invalid { problems, .. }) => problems,
+            other => panic!("expected problems, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn bundled_catalog_loads() {
+        let catalog = Catalog::bundled().expect("bundled catalog is valid");
+        assert_eq!(catalog.clusters.len(), 5);
+        assert!(catalog.occupations.len() >= 30);
+    }
+
+    #[test]
+    fn mini_catalog_resolves_related_ids() {
+        let c = Catalog::from_str(MINI, "mini.toml").unwrap();
+        let physio = c.occupation_by_id("physiotherapist").unwrap();
+        let kin = c.occupation_by_id("kinesiologist").unwrap();
+        assert_eq!(c.occupation(physio).related, vec![kin]);
+        assert_eq!(c.occupation(kin).cluster, ClusterIdx(0));
+    }
+
+    #[test]
+    fn unknown_key_names_its_line_and_column() {
+        let text = MINI.replace("title = \"Kinesiologist\"", "titel = \"Kinesiologist\"");
+        let p = problems(&text);
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].line, 17);
+        assert!(p[0].message.contains("titel"), "{}", p[0].message);
+    }
+
+    #[test]
+    fn broken_related_id_is_reported_with_a_suggestion() {
+        let text = MINI.replace("[\"kinesiologist\"]", "[\"kinesiologst\"]");
+        let p = problems(&text);
+        assert_eq!(p.len(), 1);
+        assert_eq!((p[0].line, p[0].column), (13, 12));
+        assert_eq!(
+            p[0].help.as_deref(),
+            Some("did you mean \"kinesiologist\"?")
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_point_at_both_places() {
+        let text = MINI.replace("id = \"kinesiologist\"", "id = \"physiotherapist\"");
+        let p = problems(&text);
+        let dup = p
+            .iter()
+            .find(|p| p.message.contains("is used twice"))
+            .expect("duplicate reported");
+        assert_eq!(dup.line, 16);
+        assert_eq!(dup.also.as_ref().map(|(at, _)| at.line), Some(10));
+    }
+
+    #[test]
+    fn all_problems_are_reported_at_once() {
+        let text = MINI
+            .replace("[\"kinesiologist\"]", "[\"nobody\"]")
+            .replace("id = \"kinesiologist\"", "id = \"Kinesiologist\"")
+            + "noc = \"3120\"\n";
+        let p = problems(&text);
+        assert_eq!(p.len(), 3, "{p:?}");
+    }
+
+    #[test]
+    fn error_display_shows_file_line_and_marker() {
+        let text = MINI.replace("[\"kinesiologist\"]", "[\"kinesiologst\"]");
+        let err = Catalog::from_str(&text, "mine.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("mine.toml: 1 problem in the catalog; fix it and run `career-clusters check mine.toml` again"), "{err}");
+        assert!(err.contains("mine.toml:13:12: related id"), "{err}");
+        assert!(err.contains("13 | related = [\"kinesiologst\"]"), "{err}");
+        assert!(err.contains("   |            ^^^^^^^^^^^^^^"), "{err}");
+        assert!(
+            err.contains("= help: did you mean \"kinesiologist\"?"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn control_characters_are_made_visible() {
+        let text = MINI.replace("Restores movement.", "Restores\\u001b[2J movement.");
+        let c = Catalog::from_str(&text, "x").unwrap();
+        assert!(!c.occupations[0].summary.contains('\u{1b}'));
+    }
+
+    #[test]
+    fn syntax_errors_have_locations() {
+        let p = problems("title = \"x\"\n[[clusters]\n");
+        assert_eq!(p[0].line, 2);
+    }
+
+    #[test]
+    fn edit_distance_counts_edits() {
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(
+            nearest("titel", ["title", "summary"].into_iter()),
+            Some("title")
+        );
+    }
+}

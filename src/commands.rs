@@ -1,0 +1,389 @@
+//! The commands for scripts and screen readers: `list`, `show`, `search` and `dump`, as plain
+//! text (one fact per line, nothing drawn) or as JSON with a stable shape (documented in
+//! `docs/catalog.md`). They write to any `io::Write`, so tests capture them and `main` passes
+//! stdout; a closed pipe is the caller's to treat as success.
+//!
+//! `search` runs the very same [`Searcher`] as the browser, so both give the same order.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::catalog::{Catalog, ClusterIdx, OccupationIdx, edit_distance};
+use crate::search::{Query, Searcher};
+use crate::text::matched_word;
+
+/// The O*NET OnLine summary page of an O*NET-SOC code.
+pub fn onet_url(code: &str) -> String {
+    format!("https://www.onetonline.org/link/summary/{code}")
+}
+
+/// Why a command failed.
+#[derive(Debug, thiserror::Error)]
+pub enum CommandError {
+    #[error("no cluster or occupation has the id \"{id}\"{}", suggest(.suggestions))]
+    UnknownId {
+        id: String,
+        suggestions: Vec<String>,
+    },
+    #[error(transparent)]
+    Io(#[from] io::Error),
+    #[error("could not write the catalog as TOML: {0}")]
+    Toml(#[from] toml::ser::Error),
+}
+
+fn suggest(ids: &[String]) -> String {
+    if ids.is_empty() {
+        "; `career-clusters list` shows every id".to_string()
+    } else {
+        format!("; did you mean {}?", ids.join(", "))
+    }
+}
+
+#[derive(Serialize)]
+struct IdTitle<'a> {
+    id: &'a str,
+    title: &'a str,
+}
+
+#[derive(Serialize)]
+struct IdName<'a> {
+    id: &'a str,
+    name: &'a str,
+}
+
+fn id_title(catalog: &Catalog, o: OccupationIdx) -> IdTitle<'_> {
+    let o = catalog.occupation(o);
+    IdTitle {
+        id: &o.id,
+        title: &o.title,
+    }
+}
+
+fn id_name(catalog: &Catalog, c: ClusterIdx) -> IdName<'_> {
+    let c = catalog.cluster(c);
+    IdName {
+        id: &c.id,
+        name: &c.name,
+    }
+}
+
+fn json(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+/// `list`: every cluster and its occupations.
+pub fn list(catalog: &Catalog, out: &mut dyn Write, as_json: bool) -> io::Result<()> {
+    if as_json {
+        #[derive(Serialize)]
+        struct Cluster<'a> {
+            id: &'a str,
+            name: &'a str,
+            summary: &'a str,
+            occupations: Vec<IdTitle<'a>>,
+        }
+        #[derive(Serialize)]
+        struct List<'a> {
+            title: &'a str,
+            clusters: Vec<Cluster<'a>>,
+        }
+        let list = List {
+            title: &catalog.title,
+            clusters: catalog
+                .clusters
+                .iter()
+                .map(|c| Cluster {
+                    id: &c.id,
+                    name: &c.name,
+                    summary: &c.summary,
+                    occupations: c
+                        .occupations
+                        .iter()
+                        .map(|&o| id_title(catalog, o))
+                        .collect(),
+                })
+                .collect(),
+        };
+        return json(out, &list);
+    }
+    for c in &catalog.clusters {
+        let n = c.occupations.len();
+        writeln!(
+            out,
+            "{} ({}) · {n} occupation{}",
+            c.name,
+            c.id,
+            if n == 1 { "" } else { "s" }
+        )?;
+        for &o in &c.occupations {
+            let o = catalog.occupation(o);
+            writeln!(out, "  {} ({})", o.title, o.id)?;
+        }
+    }
+    Ok(())
+}
+
+/// The ids closest to an unknown one: those containing it, then the nearest by spelling.
+pub fn suggestions(catalog: &Catalog, id: &str) -> Vec<String> {
+    let needle = id.to_lowercase();
+    let ids = catalog
+        .clusters
+        .iter()
+        .map(|c| c.id.as_str())
+        .chain(catalog.occupations.iter().map(|o| o.id.as_str()));
+    let mut scored: Vec<(usize, &str)> = ids
+        .filter_map(|candidate| {
+            if !needle.is_empty() && candidate.contains(&needle) {
+                Some((0, candidate))
+            } else {
+                let d = edit_distance(&needle, candidate);
+                (d <= (needle.chars().count() / 3).max(2)).then_some((d, candidate))
+            }
+        })
+        .collect();
+    scored.sort();
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, id)| id.to_string())
+        .collect()
+}
+
+/// `show ID`: every field of one cluster or occupation.
+pub fn show(
+    catalog: &Catalog,
+    id: &str,
+    out: &mut dyn Write,
+    as_json: bool,
+) -> Result<(), CommandError> {
+    if let Some(o) = catalog.occupation_by_id(id) {
+        show_occupation(catalog, o, out, as_json)?;
+    } else if let Some(c) = catalog.cluster_by_id(id) {
+        show_cluster(catalog, c, out, as_json)?;
+    } else {
+        return Err(CommandError::UnknownId {
+            id: crate::text::sanitize(id),
+            suggestions: suggestions(catalog, id),
+        });
+    }
+    Ok(())
+}
+
+fn section(out: &mut dyn Write, heading: &str, items: &[String]) -> io::Result<()> {
+    if items.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n{heading}")?;
+    for item in items {
+        writeln!(out, "  - {item}")?;
+    }
+    Ok(())
+}
+
+fn show_occupation(
+    catalog: &Catalog,
+    o: OccupationIdx,
+    out: &mut dyn Write,
+    as_json: bool,
+) -> io::Result<()> {
+    let occ = catalog.occupation(o);
+    if as_json {
+        #[derive(Serialize)]
+        struct Occupation<'a> {
+            kind: &'static str,
+            id: &'a str,
+            title: &'a str,
+            cluster: IdName<'a>,
+            aliases: &'a [String],
+            summary: &'a str,
+            duties: &'a [String],
+            education: &'a [String],
+            settings: &'a [String],
+            skills: &'a [String],
+            related: Vec<IdTitle<'a>>,
+            noc: Option<&'a str>,
+            onet: Option<&'a str>,
+            onet_url: Option<String>,
+        }
+        return json(
+            out,
+            &Occupation {
+                kind: "occupation",
+                id: &occ.id,
+                title: &occ.title,
+                cluster: id_name(catalog, occ.cluster),
+                aliases: &occ.aliases,
+                summary: &occ.summary,
+                duties: &occ.duties,
+                education: &occ.education,
+                settings: &occ.settings,
+                skills: &occ.skills,
+                related: occ.related.iter().map(|&r| id_title(catalog, r)).collect(),
+                noc: occ.noc.as_deref(),
+                onet: occ.onet.as_deref(),
+                onet_url: occ.onet.as_deref().map(onet_url),
+            },
+        );
+    }
+    let cluster = catalog.cluster(occ.cluster);
+    writeln!(out, "{}", occ.title)?;
+    writeln!(out, "id: {}", occ.id)?;
+    writeln!(out, "cluster: {} ({})", cluster.name, cluster.id)?;
+    if let Some(noc) = &occ.noc {
+        writeln!(out, "NOC 2021: {noc}")?;
+    }
+    if let Some(onet) = &occ.onet {
+        writeln!(out, "O*NET-SOC: {onet} ({})", onet_url(onet))?;
+    }
+    if !occ.aliases.is_empty() {
+        writeln!(out, "also called: {}", occ.aliases.join(", "))?;
+    }
+    writeln!(out, "\nSummary\n  {}", occ.summary)?;
+    section(out, "What they do", &occ.duties)?;
+    section(out, "Education", &occ.education)?;
+    section(out, "Where they work", &occ.settings)?;
+    section(out, "Skills", &occ.skills)?;
+    let related: Vec<String> = occ
+        .related
+        .iter()
+        .map(|&r| {
+            let r = catalog.occupation(r);
+            format!("{} ({})", r.title, r.id)
+        })
+        .collect();
+    section(out, "Related occupations", &related)
+}
+
+fn show_cluster(
+    catalog: &Catalog,
+    c: ClusterIdx,
+    out: &mut dyn Write,
+    as_json: bool,
+) -> io::Result<()> {
+    let cluster = catalog.cluster(c);
+    if as_json {
+        #[derive(Serialize)]
+        struct Cluster<'a> {
+            kind: &'static str,
+            id: &'a str,
+            name: &'a str,
+            summary: &'a str,
+            description: &'a str,
+            education: &'a [String],
+            settings: &'a [String],
+            occupations: Vec<IdTitle<'a>>,
+        }
+        return json(
+            out,
+            &Cluster {
+                kind: "cluster",
+                id: &cluster.id,
+                name: &cluster.name,
+                summary: &cluster.summary,
+                description: &cluster.description,
+                education: &cluster.education,
+                settings: &cluster.settings,
+                occupations: cluster
+                    .occupations
+                    .iter()
+                    .map(|&o| id_title(catalog, o))
+                    .collect(),
+            },
+        );
+    }
+    writeln!(out, "{}", cluster.name)?;
+    writeln!(out, "id: {}", cluster.id)?;
+    writeln!(out, "\nSummary\n  {}", cluster.summary)?;
+    if !cluster.description.is_empty() {
+        writeln!(
+            out,
+            "\nDescription\n  {}",
+            cluster.description.replace('\n', "\n  ")
+        )?;
+    }
+    section(out, "Educational backgrounds", &cluster.education)?;
+    section(out, "Where people work", &cluster.settings)?;
+    let occupations: Vec<String> = cluster
+        .occupations
+        .iter()
+        .map(|&o| {
+            let o = catalog.occupation(o);
+            format!("{} ({})", o.title, o.id)
+        })
+        .collect();
+    section(out, "Occupations", &occupations)
+}
+
+/// `search QUERY`: one occupation per line, best first, each line starting with its title.
+pub fn search(
+    catalog: &Catalog,
+    searcher: &Searcher,
+    query: &str,
+    out: &mut dyn Write,
+    as_json: bool,
+) -> io::Result<()> {
+    let matches = searcher.search(&Query::parse(query));
+    if as_json {
+        #[derive(Serialize)]
+        struct Why<'a> {
+            field: &'static str,
+            text: &'a str,
+        }
+        #[derive(Serialize)]
+        struct Hit<'a> {
+            id: &'a str,
+            title: &'a str,
+            cluster: IdName<'a>,
+            score: u32,
+            matched: Option<Why<'a>>,
+        }
+        #[derive(Serialize)]
+        struct Results<'a> {
+            query: &'a str,
+            results: Vec<Hit<'a>>,
+        }
+        let results = Results {
+            query,
+            results: matches
+                .iter()
+                .map(|m| {
+                    let o = catalog.occupation(m.occupation);
+                    Hit {
+                        id: &o.id,
+                        title: &o.title,
+                        cluster: id_name(catalog, o.cluster),
+                        score: m.score,
+                        matched: m.reason.map(|f| Why {
+                            field: f.label(),
+                            text: f.text(catalog, m.occupation),
+                        }),
+                    }
+                })
+                .collect(),
+        };
+        return json(out, &results);
+    }
+    for m in &matches {
+        let o = catalog.occupation(m.occupation);
+        let cluster = &catalog.cluster(o.cluster).name;
+        write!(out, "{} ({}) · {cluster}", o.title, o.id)?;
+        if let Some(field) = m.reason {
+            let text = field.text(catalog, m.occupation);
+            let text = if field.is_long() {
+                matched_word(text, &m.ranges(field)).0
+            } else {
+                text.to_string()
+            };
+            write!(out, " · {}: {text}", field.label())?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// `dump`: the catalog as TOML.
+pub fn dump(catalog: &Catalog, out: &mut dyn Write) -> Result<(), CommandError> {
+    out.write_all(catalog.to_toml()?.as_bytes())?;
+    Ok(())
+}
