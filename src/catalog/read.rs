@@ -120,8 +120,8 @@ impl Reader<'_> {
             }
             let known = allowed.join(", ");
             let help = match nearest(name, allowed.iter().copied()) {
-                Some(near) => format!("did you mean `{near}`? {context} keys are: {known}"),
-                None => format!("{context} keys are: {known}"),
+                Some(near) => format!("did you mean `{near}`? Keys allowed in {context}: {known}"),
+                None => format!("keys allowed in {context}: {known}"),
             };
             self.report(
                 key.span(),
@@ -321,13 +321,14 @@ impl Reader<'_> {
         name: &str,
     ) -> Option<String> {
         if let Some(v) = get(table, key)
-            && let DeValue::Integer(_) = v.get_ref()
+            && let DeValue::Integer(number) = v.get_ref()
         {
             self.report(
                 v.span(),
                 format!("the {name} code must be text in quotes"),
                 Some(format!(
-                    "write it as `{key} = \"{example}\"`; leading zeros matter"
+                    "write it as `{key} = \"{}\"`; leading zeros matter",
+                    number.as_str()
                 )),
             );
             return None;
