@@ -34,12 +34,22 @@ fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
     terminal
 }
 
+/// The text of each row as a person sees it: the cell hidden behind a wide character is skipped.
 fn lines(buffer: &Buffer) -> Vec<String> {
     (0..buffer.area.height)
         .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
+            let mut line = String::new();
+            let mut hidden = 0;
+            for x in 0..buffer.area.width {
+                let symbol = buffer[(x, y)].symbol();
+                if hidden > 0 {
+                    hidden -= 1;
+                    continue;
+                }
+                hidden = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
+                line.push_str(symbol);
+            }
+            line
         })
         .collect()
 }
@@ -286,4 +296,43 @@ summary = "Tab\there"
     }
     let text = lines(terminal.backend().buffer()).join("\n");
     assert!(text.contains("Clear␛[2J screen"), "{text}");
+}
+
+#[test]
+fn wide_and_combining_characters_stay_aligned() {
+    let toml = r#"
+title = "Wide"
+[[clusters]]
+id = "c"
+name = "看護と医療 Nursing 🩺 and care for everyone in the community"
+summary = "Café au lait, naïve, résumé, Cafe\u0301"
+[[clusters.occupations]]
+id = "o"
+title = "看護師 Registered Nurse 🩺"
+summary = "Works with 患者 every day."
+[[clusters.occupations]]
+id = "p"
+title = "Cafe\u0301 worker"
+summary = "x"
+"#;
+    let catalog = Catalog::from_str(toml, "wide.toml").expect("loads");
+    let mut app = App::new(catalog, Theme::dark(), Rect::new(0, 0, 80, 24));
+    app.update(Action::UnfoldCluster);
+    let terminal = draw(&app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    // the list's right border and the detail's left border are in place on every row
+    for y in 0..22 {
+        assert!(
+            matches!(buffer[(35, y)].symbol(), "┃" | "┓" | "┛"),
+            "row {y}: {:?}",
+            lines(buffer)[y as usize]
+        );
+        assert!(
+            matches!(buffer[(36, y)].symbol(), "│" | "┌" | "└"),
+            "row {y}: {:?}",
+            lines(buffer)[y as usize]
+        );
+    }
+    let text = lines(buffer).join("\n");
+    assert!(text.contains("看護師 Registered Nurse 🩺"), "{text}");
 }
