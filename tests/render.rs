@@ -214,15 +214,19 @@ fn the_help_overlay_lists_the_key_map() {
 }
 
 #[test]
-fn too_small_shows_one_clear_line() {
+fn too_small_shows_one_clear_message() {
     let app = app(40, 8);
-    let terminal = draw(&app, 40, 8);
-    let shown = lines(terminal.backend().buffer());
-    assert!(
-        shown[0].starts_with("Terminal too small (40×8)"),
-        "{shown:?}"
+    let shown = lines(draw(&app, 40, 8).backend().buffer());
+    assert_eq!(
+        shown[0].trim_end(),
+        "Terminal too small: 40×8. Enlarge it to"
     );
-    assert!(shown[1..].iter().all(|l| l.trim().is_empty()));
+    assert_eq!(shown[1].trim_end(), "at least 50×10; Ctrl-C quits.");
+    assert!(shown[2..].iter().all(|l| l.trim().is_empty()), "{shown:?}");
+    // at 80 columns it is a single line
+    let shown = lines(draw(&app, 80, 9).backend().buffer());
+    assert!(shown[0].starts_with("Terminal too small: 80×9. Enlarge it to at least 50×10;"));
+    assert!(shown[1].trim().is_empty());
 }
 
 #[test]

@@ -13,7 +13,8 @@ pub mod list;
 pub mod text;
 
 use ratatui::Frame;
-use ratatui::text::Line;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
 
 use crate::app::App;
 use crate::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
@@ -25,10 +26,26 @@ pub fn render(app: &App, frame: &mut Frame) {
     if areas.too_small {
         let screen = frame.area();
         let message = format!(
-            "Terminal too small ({}×{}): enlarge it to at least {MIN_WIDTH}×{MIN_HEIGHT}. Ctrl-C quits.",
+            "Terminal too small: {}×{}. Enlarge it to at least {MIN_WIDTH}×{MIN_HEIGHT}; Ctrl-C quits.",
             screen.width, screen.height
         );
-        frame.render_widget(Line::styled(message, app.theme.notice), screen);
+        // one message, wrapped so that even a narrow window shows all of it
+        let lines = text::wrap(
+            &[Span::styled(message, app.theme.notice)],
+            screen.width,
+            Span::raw(""),
+            Span::raw(""),
+        );
+        for (i, line) in lines
+            .into_iter()
+            .take(usize::from(screen.height))
+            .enumerate()
+        {
+            frame.render_widget(
+                line,
+                Rect::new(screen.x, screen.y + i as u16, screen.width, 1),
+            );
+        }
         return;
     }
     list::render(app, frame, areas.list);
