@@ -385,3 +385,73 @@ summary = "Helps people move."
         tui.screen_text()
     );
 }
+
+#[test]
+fn sighup_restores_the_terminal() {
+    let mut tui = Tui::start();
+    tui.wait_for_first_frame();
+    // SAFETY: sends a signal to our own child.
+    let rc = unsafe { libc::kill(tui.pid(), libc::SIGHUP) };
+    assert_eq!(rc, 0, "kill: {}", std::io::Error::last_os_error());
+    let status = tui.wait_exit();
+    assert!(
+        !status.success(),
+        "SIGHUP should not look like success: {status:?}"
+    );
+    assert_terminal_restored(&tui);
+    let after = tui.termios();
+    assert!(
+        lflag_has(&after, libc::ICANON) && lflag_has(&after, libc::ECHO),
+        "canonical mode and echo are not restored after SIGHUP (c_lflag = {:#o})",
+        after.c_lflag
+    );
+}
+
+#[test]
+fn runs_under_common_terminal_types() {
+    for term in ["xterm-256color", "screen", "tmux-256color", "linux"] {
+        let mut tui = Tui::launch(Launch {
+            env: &[("TERM", term)],
+            ..Launch::default()
+        });
+        tui.wait_for_first_frame();
+        tui.send(b"nurse");
+        tui.wait_for_text(&["Registered Nurse", "Filter: nurse"]);
+        tui.send(CTRL_C);
+        let status = tui.wait_exit();
+        assert!(status.success(), "TERM={term}: {status:?}");
+        assert_terminal_restored(&tui);
+    }
+}
+
+#[test]
+fn term_dumb_is_refused_with_a_pointer_to_the_plain_commands() {
+    let mut tui = Tui::launch(Launch {
+        env: &[("TERM", "dumb")],
+        ..Launch::default()
+    });
+    let status = tui.wait_exit();
+    assert!(!status.success(), "{status:?}");
+    let raw = String::from_utf8_lossy(&tui.raw()).into_owned();
+    assert!(raw.contains("TERM=dumb"), "{raw:?}");
+    assert!(raw.contains("career-clusters list"), "{raw:?}");
+    assert!(raw.contains("career-clusters search"), "{raw:?}");
+    assert!(
+        !raw.contains("\x1b[?1049h"),
+        "the alternate screen was entered: {raw:?}"
+    );
+}
+
+#[test]
+fn a_bracketed_paste_lands_in_the_filter_at_once() {
+    let mut tui = Tui::start();
+    tui.wait_for_first_frame();
+    // terminals wrap pasted text in these markers once the app enables bracketed paste
+    tui.send(b"\x1b[200~physical\ttherapist\x1b[201~");
+    tui.wait_for_text(&["Filter: physical therapist"]);
+    tui.wait_for("the physiotherapist selected", |s| {
+        selected_row(s).is_some_and(|row| row_text(s, row).contains("Physiotherapist"))
+    });
+    tui.send(CTRL_C);
+    assert!(tui.wait_exit().success());
+}
