@@ -433,3 +433,10 @@ proptest! {
         }
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn an_endless_device_is_cut_off_at_the_size_limit() {
+    let err = Catalog::from_path("/dev/zero".as_ref()).expect_err("too large");
+    assert!(matches!(err, CatalogError::TooLarge { .. }), "{err}");
+}

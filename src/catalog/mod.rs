@@ -8,6 +8,7 @@
 //! Every problem carries the origin (file name), line and column, and all problems found are
 //! reported together. This module knows nothing of terminals; it must not print.
 
+use std::io::Read;
 use std::path::Path;
 
 mod problem;
@@ -93,14 +94,29 @@ impl Catalog {
                 bytes: meta.len(),
             });
         }
-        let bytes = std::fs::read(path).map_err(io)?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let at = e.utf8_error().valid_up_to();
+        // Read at most one byte past the limit: pipes and devices (`/dev/zero`) report no size.
+        let mut bytes = Vec::new();
+        std::fs::File::open(path)
+            .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+            .map_err(io)?;
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(CatalogError::TooLarge {
+                origin,
+                bytes: bytes.len() as u64,
+            });
+        }
+        Catalog::from_bytes(&bytes, &origin)
+    }
+
+    /// Validates catalog bytes: text that is not UTF-8 is a problem with its place, not a crash.
+    pub fn from_bytes(bytes: &[u8], origin: &str) -> Result<Catalog, CatalogError> {
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            let valid = e.valid_up_to();
             // show the line with the bad bytes replaced, so the place can be found
-            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            let at = String::from_utf8_lossy(&e.as_bytes()[..at]).len();
+            let lossy = String::from_utf8_lossy(bytes).into_owned();
+            let at = String::from_utf8_lossy(&bytes[..valid]).len();
             CatalogError::Invalid {
-                origin: origin.clone(),
+                origin: origin.to_string(),
                 problems: vec![Problem::new(
                     Location::of(&lossy, at..at + 1),
                     "the file is not valid UTF-8 text",
@@ -108,7 +124,7 @@ impl Catalog {
                 )],
             }
         })?;
-        Catalog::from_str(&text, &origin)
+        Catalog::from_str(text, origin)
     }
 
     /// Parses and validates catalog text; `origin` names it in messages.
@@ -246,7 +262,7 @@ pub enum CatalogError {
     #[error("{origin}: is a directory, not a catalog file")]
     NotAFile { origin: String },
     #[error(
-        "{origin}: the file is {bytes} bytes; catalogs are limited to {MAX_FILE_BYTES} bytes (32 MiB)"
+        "{origin}: the file is {bytes} bytes or more; catalogs are limited to {MAX_FILE_BYTES} bytes (32 MiB)"
     )]
     TooLarge { origin: String, bytes: u64 },
     #[error("{}", render_problems(origin, problems))]
