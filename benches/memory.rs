@@ -23,18 +23,24 @@ fn keystroke(n: usize) -> Action {
     const WORDS: [&str; 6] = ["physio", "nurse", "psych", "injur", "counsel", "xyz"];
     let word = WORDS[(n / 20) % WORDS.len()];
     match n % 20 {
-        i @ 0..=5 => word
-            .chars()
-            .nth(i)
-            .map_or(Action::SelectNext, |c| Action::EditFilter(InputRequest::InsertChar(c))),
+        i @ 0..=5 => word.chars().nth(i).map_or(Action::SelectNext, |c| {
+            Action::EditFilter(InputRequest::InsertChar(c))
+        }),
         6 | 7 => Action::SelectNext,
         8 => Action::ToggleFocus,
         9 => Action::SelectPageDown,
         10 => Action::ToggleFocus,
         11 => Action::FoldCluster,
         12 => Action::UnfoldCluster,
-        13 => Action::Scroll { column: 5, row: 5, down: true },
-        14 => Action::Resize { width: 80 + (n % 7) as u16 * 10, height: 24 + (n % 5) as u16 * 4 },
+        13 => Action::Scroll {
+            column: 5,
+            row: 5,
+            down: true,
+        },
+        14 => Action::Resize {
+            width: 80 + (n % 7) as u16 * 10,
+            height: 24 + (n % 5) as u16 * 4,
+        },
         15 => Action::ToggleHelp,
         16 => Action::ToggleHelp,
         17 => Action::PasteFilter("therapist".into()),

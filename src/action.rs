@@ -30,6 +30,24 @@ pub enum Action {
     /// Close help, else clear the filter, else return focus to the list.
     Cancel,
     ToggleHelp,
+    /// Mark or unmark the selected occupation (in the shortlist view: remove the chosen one).
+    ToggleShortlist,
+    /// Open or close the shortlist view.
+    ToggleShortlistView,
+    /// Open or close the side-by-side comparison of two or three occupations.
+    ToggleCompare,
+    /// Write a handout of the shortlist (or the selected occupation or cluster).
+    ExportHandout,
+    /// Switch presentation mode (projector layout and colours) on or off.
+    TogglePresentation,
+    /// Open the selected occupation's O*NET OnLine page in the system browser.
+    OpenOfficialPage,
+    /// Follow the n-th related occupation (1-based) of the selected occupation.
+    FollowRelated(usize),
+    /// Return to where the last related jump started.
+    GoBack,
+    /// An effect (a file written, a browser started) finished; the text says how.
+    EffectDone(String),
     Quit,
     /// The terminal now has this size.
     Resize {

@@ -15,6 +15,7 @@ use tui_input::Input;
 
 use crate::action::{Action, InputRequest};
 use crate::catalog::{Catalog, ClusterIdx, OccupationIdx};
+use crate::export::Subject;
 use crate::keymap;
 use crate::layout::Areas;
 use crate::search::{Match, Query, Searcher};
@@ -112,6 +113,62 @@ pub struct Detail {
     pub content_height: usize,
 }
 
+/// A view drawn over the panes.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Overlay {
+    #[default]
+    None,
+    Help,
+    /// The shortlist, with the chosen row.
+    Shortlist {
+        cursor: usize,
+    },
+    /// Two or three occupations side by side.
+    Compare {
+        items: Vec<OccupationIdx>,
+    },
+}
+
+/// The occupations an advisor marked with a client, in the order they were marked.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Shortlist {
+    pub items: Vec<OccupationIdx>,
+}
+
+impl Shortlist {
+    pub fn contains(&self, o: OccupationIdx) -> bool {
+        self.items.contains(&o)
+    }
+
+    /// Adds or removes; true when it is now marked.
+    fn toggle(&mut self, o: OccupationIdx) -> bool {
+        if let Some(i) = self.items.iter().position(|&x| x == o) {
+            self.items.remove(i);
+            false
+        } else {
+            self.items.push(o);
+            true
+        }
+    }
+}
+
+/// A place to go back to: what was selected and what the filter said.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Visit {
+    pub selection: Selection,
+    pub filter: String,
+}
+
+/// I/O the terminal loop carries out for `update`, which never does I/O itself. The loop reports
+/// the outcome back with [`Action::EffectDone`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Open this address in the system browser.
+    OpenUrl(String),
+    /// Write a Markdown handout in the working directory.
+    WriteHandout(Subject),
+}
+
 /// The whole browser state.
 #[derive(Debug)]
 pub struct App {
@@ -121,10 +178,26 @@ pub struct App {
     pub tree: ClusterTree,
     pub detail: Detail,
     pub focus: Focus,
-    pub help_open: bool,
-    /// The first visible line of the help overlay.
-    pub help_scroll: usize,
+    /// The view drawn over the panes, if any.
+    pub overlay: Overlay,
+    /// The first visible line of the help or compare overlay.
+    pub overlay_scroll: usize,
+    pub shortlist: Shortlist,
+    /// Where related jumps started, most recent last; `GoBack` returns there.
+    pub history: Vec<Visit>,
+    /// Which related occupation Enter follows while the detail has focus.
+    pub related_cursor: usize,
+    /// Presentation mode: projector layout and colours.
+    pub present: bool,
+    /// True until the user moves in presentation mode: the detail shows the catalog overview.
+    pub show_overview: bool,
+    /// A one-line message for the user, until the next key.
+    pub status: Option<String>,
+    /// Work for the terminal loop to do outside `update` (I/O), drained by the loop.
+    pub effects: Vec<Effect>,
+    /// The styles in use: `themes.0` normally, `themes.1` in presentation mode.
     pub theme: Theme,
+    themes: (Theme, Theme),
     /// The screen regions for the last known terminal size.
     pub areas: Areas,
     pub should_quit: bool,
@@ -148,10 +221,18 @@ impl App {
             },
             detail: Detail::default(),
             focus: Focus::List,
-            help_open: false,
-            help_scroll: 0,
+            overlay: Overlay::None,
+            overlay_scroll: 0,
+            shortlist: Shortlist::default(),
+            history: Vec::new(),
+            related_cursor: 0,
+            present: false,
+            show_overview: false,
+            status: None,
+            effects: Vec::new(),
             theme,
-            areas: Areas::new(size),
+            themes: (theme, theme),
+            areas: Areas::new(size, false),
             should_quit: false,
             catalog,
         };
@@ -160,11 +241,35 @@ impl App {
         app
     }
 
+    /// Sets the styles for normal use and for presentation mode.
+    pub fn set_themes(&mut self, normal: Theme, presentation: Theme) {
+        self.themes = (normal, presentation);
+        self.theme = if self.present { presentation } else { normal };
+    }
+
     /// What the key map needs to know.
     pub fn key_context(&self) -> keymap::Context {
         keymap::Context {
-            help_open: self.help_open,
+            overlay: match self.overlay {
+                Overlay::None => keymap::OverlayKind::None,
+                Overlay::Help => keymap::OverlayKind::Help,
+                Overlay::Shortlist { .. } => keymap::OverlayKind::Shortlist,
+                Overlay::Compare { .. } => keymap::OverlayKind::Compare,
+            },
             filter_empty: self.filter.text().is_empty(),
+        }
+    }
+
+    /// True while the help overlay is open.
+    pub fn help_open(&self) -> bool {
+        self.overlay == Overlay::Help
+    }
+
+    /// The occupation on screen, if an occupation (not a cluster) is selected.
+    pub fn selected_occupation(&self) -> Option<OccupationIdx> {
+        match self.visible_selection() {
+            Some(Selection::Occupation(o)) => Some(o),
+            _ => None,
         }
     }
 
@@ -190,6 +295,12 @@ impl App {
     /// Applies one action. This is the only place state changes.
     pub fn update(&mut self, action: Action) {
         let before = self.tree.selected;
+        if !matches!(
+            action,
+            Action::Resize { .. } | Action::Scroll { .. } | Action::EffectDone(_)
+        ) {
+            self.status = None;
+        }
         match action {
             Action::SelectPrevious => self.move_or_scroll(-1),
             Action::SelectNext => self.move_or_scroll(1),
@@ -197,8 +308,14 @@ impl App {
             Action::SelectPageDown => self.move_or_scroll(self.page_size() as isize),
             Action::SelectFirst => self.move_or_scroll(isize::MIN),
             Action::SelectLast => self.move_or_scroll(isize::MAX),
-            Action::FoldCluster => self.fold(),
-            Action::UnfoldCluster => self.unfold(),
+            Action::FoldCluster => match self.focus {
+                Focus::List => self.fold(),
+                Focus::Detail => self.move_related_cursor(-1),
+            },
+            Action::UnfoldCluster => match self.focus {
+                Focus::List => self.unfold(),
+                Focus::Detail => self.move_related_cursor(1),
+            },
             Action::Activate => self.activate(),
             Action::ToggleFocus => {
                 self.focus = match self.focus {
@@ -221,9 +338,8 @@ impl App {
                 self.apply_filter();
             }
             Action::Cancel => {
-                if self.help_open {
-                    self.help_open = false;
-                    self.help_scroll = 0;
+                if self.overlay != Overlay::None {
+                    self.close_overlay();
                 } else if !self.filter.text().is_empty() {
                     self.filter.input.reset();
                     self.apply_filter();
@@ -231,22 +347,207 @@ impl App {
                     self.focus = Focus::List;
                 }
             }
-            Action::ToggleHelp => {
-                self.help_open = !self.help_open;
-                self.help_scroll = 0;
+            Action::ToggleHelp => self.toggle_overlay(Overlay::Help),
+            Action::ToggleShortlist => self.toggle_shortlist(),
+            Action::ToggleShortlistView => self.toggle_overlay(Overlay::Shortlist { cursor: 0 }),
+            Action::ToggleCompare => self.toggle_compare(),
+            Action::ExportHandout => self.export_handout(),
+            Action::TogglePresentation => {
+                self.present = !self.present;
+                self.show_overview = self.present;
+                self.theme = if self.present {
+                    self.themes.1
+                } else {
+                    self.themes.0
+                };
+                self.areas = Areas::new(self.areas.screen, self.present);
             }
+            Action::OpenOfficialPage => self.open_official_page(),
+            Action::FollowRelated(n) => self.follow_related(n.wrapping_sub(1)),
+            Action::GoBack => self.go_back(),
+            Action::EffectDone(message) => self.status = Some(message),
             Action::Quit => self.should_quit = true,
             Action::Resize { width, height } => {
-                self.areas = Areas::new(Rect::new(0, 0, width, height));
+                self.areas = Areas::new(Rect::new(0, 0, width, height), self.present);
             }
             Action::Click { column, row } => self.click(Position::new(column, row)),
             Action::Scroll { column, row, down } => self.wheel(Position::new(column, row), down),
         }
         if self.tree.selected != before {
             self.detail.scroll = 0;
+            self.related_cursor = 0;
+            self.show_overview = false;
         }
         self.refresh_detail();
         self.scroll_selection_into_view();
+    }
+
+    // --- overlays, shortlist, handouts ---------------------------------------------------------
+
+    fn toggle_overlay(&mut self, overlay: Overlay) {
+        let same = std::mem::discriminant(&self.overlay) == std::mem::discriminant(&overlay);
+        if same {
+            self.close_overlay();
+        } else {
+            self.overlay = overlay;
+            self.overlay_scroll = 0;
+        }
+    }
+
+    fn close_overlay(&mut self) {
+        self.overlay = Overlay::None;
+        self.overlay_scroll = 0;
+    }
+
+    fn toggle_shortlist(&mut self) {
+        if let Overlay::Shortlist { cursor } = &mut self.overlay {
+            // in the shortlist view the key removes the chosen row
+            if *cursor < self.shortlist.items.len() {
+                let o = self.shortlist.items.remove(*cursor);
+                *cursor = (*cursor).min(self.shortlist.items.len().saturating_sub(1));
+                let title = &self.catalog.occupation(o).title;
+                self.status = Some(format!("Removed {title} from the shortlist"));
+            }
+            return;
+        }
+        let Some(o) = self.selected_occupation() else {
+            self.status = Some("Select an occupation to put it on the shortlist".into());
+            return;
+        };
+        let marked = self.shortlist.toggle(o);
+        let title = &self.catalog.occupation(o).title;
+        let n = self.shortlist.items.len();
+        self.status = Some(if marked {
+            format!("Marked {title} ({n} on the shortlist)")
+        } else {
+            format!("Unmarked {title} ({n} on the shortlist)")
+        });
+    }
+
+    /// What Compare shows: the first three of the shortlist, or one marked plus the selection.
+    pub fn compare_set(&self) -> Vec<OccupationIdx> {
+        let mut items: Vec<OccupationIdx> = self.shortlist.items.iter().copied().take(3).collect();
+        if items.len() < 3
+            && let Some(o) = self.selected_occupation()
+            && !items.contains(&o)
+        {
+            items.push(o);
+        }
+        items
+    }
+
+    fn toggle_compare(&mut self) {
+        if matches!(self.overlay, Overlay::Compare { .. }) {
+            self.close_overlay();
+            return;
+        }
+        let items = self.compare_set();
+        if items.len() < 2 {
+            self.status =
+                Some("Compare needs two or three occupations: mark them with Ctrl-S first".into());
+            return;
+        }
+        self.overlay = Overlay::Compare { items };
+        self.overlay_scroll = 0;
+    }
+
+    fn export_handout(&mut self) {
+        let subject = if let Overlay::Compare { items } = &self.overlay {
+            Some(Subject::Occupations(items.clone()))
+        } else if !self.shortlist.items.is_empty() {
+            Some(Subject::Occupations(self.shortlist.items.clone()))
+        } else {
+            match self.visible_selection() {
+                Some(Selection::Occupation(o)) => Some(Subject::Occupations(vec![o])),
+                Some(Selection::Cluster(c)) => Some(Subject::Cluster(c)),
+                None => None,
+            }
+        };
+        match subject {
+            Some(subject) => {
+                self.status = Some("Writing the handout…".into());
+                self.effects.push(Effect::WriteHandout(subject));
+            }
+            None => self.status = Some("Nothing to write: select an occupation or cluster".into()),
+        }
+    }
+
+    fn open_official_page(&mut self) {
+        let Some(o) = self.selected_occupation() else {
+            self.status = Some("Select an occupation to open its O*NET OnLine page".into());
+            return;
+        };
+        let occupation = self.catalog.occupation(o);
+        match &occupation.onet {
+            Some(code) => {
+                let url = crate::commands::onet_url(code);
+                self.status = Some(format!("Opening {url}"));
+                self.effects.push(Effect::OpenUrl(url));
+            }
+            None => {
+                self.status = Some(format!(
+                    "{} has no O*NET-SOC code in this catalog",
+                    occupation.title
+                ));
+            }
+        }
+    }
+
+    // --- related jumps and history -------------------------------------------------------------
+
+    fn move_related_cursor(&mut self, delta: isize) {
+        let Some(o) = self.selected_occupation() else {
+            return;
+        };
+        let n = self.catalog.occupation(o).related.len();
+        if n > 0 {
+            self.related_cursor = self.related_cursor.saturating_add_signed(delta).min(n - 1);
+        }
+    }
+
+    fn follow_related(&mut self, index: usize) {
+        let Some(o) = self.selected_occupation() else {
+            return;
+        };
+        let Some(&target) = self.catalog.occupation(o).related.get(index) else {
+            self.status = Some("No related occupation with that number".into());
+            return;
+        };
+        self.history.push(Visit {
+            selection: Selection::Occupation(o),
+            filter: self.filter.text().to_string(),
+        });
+        self.show(Selection::Occupation(target), String::new());
+        self.focus = Focus::Detail;
+    }
+
+    fn go_back(&mut self) {
+        match self.history.pop() {
+            Some(visit) => {
+                self.show(visit.selection, visit.filter);
+                self.focus = Focus::Detail;
+            }
+            None => self.status = Some("Nothing to go back to".into()),
+        }
+    }
+
+    /// Shows `selection` with the filter set to `filter`, unfolding its cluster if needed.
+    fn show(&mut self, selection: Selection, filter: String) {
+        if filter != self.filter.text() {
+            self.filter.input = Input::new(filter);
+        }
+        self.tree.selected = Some(selection);
+        self.apply_filter();
+        if self.tree.selected_row().is_none()
+            && let Selection::Occupation(o) = selection
+        {
+            let cluster = self.catalog.occupation(o).cluster;
+            self.set_open(cluster, true);
+            self.tree.selected = Some(selection);
+        }
+        if self.tree.selected_row().is_none() {
+            self.tree.selected = self.tree.rows.first().copied();
+        }
     }
 
     // --- filtering -----------------------------------------------------------------------------
@@ -325,10 +626,24 @@ impl App {
     }
 
     fn move_or_scroll(&mut self, delta: isize) {
-        if self.help_open {
-            let (lines, height) = crate::ui::help::extent(self, self.areas.screen);
+        let extent = match &self.overlay {
+            Overlay::None => None,
+            Overlay::Help => Some(crate::ui::help::extent(self, self.areas.screen)),
+            Overlay::Compare { items } => Some(crate::ui::compare::extent(
+                self,
+                items,
+                self.areas.compare(),
+            )),
+            Overlay::Shortlist { cursor } => {
+                let last = self.shortlist.items.len().saturating_sub(1);
+                let cursor = cursor.saturating_add_signed(delta).min(last);
+                self.overlay = Overlay::Shortlist { cursor };
+                return;
+            }
+        };
+        if let Some((lines, height)) = extent {
             let max = lines.saturating_sub(height);
-            self.help_scroll = self.help_scroll.saturating_add_signed(delta).min(max);
+            self.overlay_scroll = self.overlay_scroll.saturating_add_signed(delta).min(max);
             return;
         }
         match self.focus {
@@ -384,6 +699,18 @@ impl App {
     }
 
     fn activate(&mut self) {
+        if let Overlay::Shortlist { cursor } = self.overlay {
+            if let Some(&o) = self.shortlist.items.get(cursor) {
+                self.close_overlay();
+                let filter = self.filter.text().to_string();
+                self.show(Selection::Occupation(o), filter);
+            }
+            return;
+        }
+        if self.focus == Focus::Detail && self.selected_occupation().is_some() {
+            self.follow_related(self.related_cursor);
+            return;
+        }
         match self.visible_selection() {
             Some(Selection::Cluster(c)) => {
                 let open = self.tree.is_open(c, self.is_filtering());
@@ -411,7 +738,7 @@ impl App {
     // --- the mouse -----------------------------------------------------------------------------
 
     fn click(&mut self, at: Position) {
-        if self.help_open || self.areas.too_small {
+        if self.overlay != Overlay::None || self.areas.too_small {
             return;
         }
         let list = self.areas.list_inner();
@@ -419,7 +746,12 @@ impl App {
             self.focus = Focus::List;
             let row = self.tree.offset + usize::from(at.y - list.y);
             if let Some(&target) = self.tree.rows.get(row) {
-                if self.tree.selected == Some(target) {
+                // the columns of the shortlist mark toggle it, as Ctrl-S would
+                let on_mark = (1..=2).contains(&(at.x - list.x));
+                if on_mark && let Selection::Occupation(_) = target {
+                    self.tree.selected = Some(target);
+                    self.toggle_shortlist();
+                } else if self.tree.selected == Some(target) {
                     self.activate();
                 } else {
                     self.tree.selected = Some(target);
@@ -707,7 +1039,7 @@ mod tests {
         typed(&mut app, "nurse");
         app.update(Action::ToggleHelp);
         app.update(Action::Cancel);
-        assert!(!app.help_open);
+        assert!(!app.help_open());
         assert_eq!(app.filter.text(), "nurse");
         app.update(Action::Cancel);
         assert_eq!(app.filter.text(), "");
@@ -786,5 +1118,245 @@ mod tests {
             [occ(&app, "psychologist"), occ(&app, "psychiatrist")]
                 .contains(&app.tree.selected.unwrap())
         );
+    }
+
+    fn select(app: &mut App, id: &str) {
+        let target = occ(app, id);
+        app.show(target, String::new());
+        assert_eq!(app.visible_selection(), Some(target));
+    }
+
+    #[test]
+    fn marking_builds_a_shortlist_in_order_and_unmarking_removes() {
+        let mut app = app();
+        app.update(Action::ToggleShortlist);
+        assert!(app.shortlist.items.is_empty(), "a cluster cannot be marked");
+        assert!(
+            app.status
+                .as_deref()
+                .unwrap_or("")
+                .contains("Select an occupation")
+        );
+        for id in ["physiotherapist", "kinesiologist", "dietitian"] {
+            select(&mut app, id);
+            app.update(Action::ToggleShortlist);
+        }
+        let ids: Vec<&str> = app
+            .shortlist
+            .items
+            .iter()
+            .map(|&o| app.catalog.occupation(o).id.as_str())
+            .collect();
+        assert_eq!(ids, ["physiotherapist", "kinesiologist", "dietitian"]);
+        assert_eq!(
+            app.status.as_deref(),
+            Some("Marked Dietitian (3 on the shortlist)")
+        );
+        select(&mut app, "kinesiologist");
+        app.update(Action::ToggleShortlist);
+        assert_eq!(app.shortlist.items.len(), 2);
+        assert!(
+            !app.shortlist
+                .contains(app.catalog.occupation_by_id("kinesiologist").unwrap())
+        );
+    }
+
+    #[test]
+    fn typing_never_marks_and_marking_never_types() {
+        let mut app = app();
+        typed(&mut app, "physio");
+        app.update(Action::ToggleShortlist);
+        assert_eq!(app.filter.text(), "physio");
+        assert_eq!(app.shortlist.items.len(), 1);
+    }
+
+    #[test]
+    fn the_shortlist_view_goes_to_and_removes_items() {
+        let mut app = app();
+        for id in ["physiotherapist", "pharmacist"] {
+            select(&mut app, id);
+            app.update(Action::ToggleShortlist);
+        }
+        select(&mut app, "psychologist");
+        app.update(Action::ToggleShortlistView);
+        assert_eq!(app.overlay, Overlay::Shortlist { cursor: 0 });
+        app.update(Action::SelectNext);
+        assert_eq!(app.overlay, Overlay::Shortlist { cursor: 1 });
+        app.update(Action::SelectNext);
+        assert_eq!(
+            app.overlay,
+            Overlay::Shortlist { cursor: 1 },
+            "clamped to the last item"
+        );
+        app.update(Action::Activate);
+        assert_eq!(app.overlay, Overlay::None);
+        assert_eq!(selected_title(&app), "Pharmacist");
+        app.update(Action::ToggleShortlistView);
+        app.update(Action::ToggleShortlist); // removes the chosen (first) item
+        assert_eq!(
+            app.shortlist.items,
+            vec![app.catalog.occupation_by_id("pharmacist").unwrap()]
+        );
+        app.update(Action::Cancel);
+        assert_eq!(app.overlay, Overlay::None);
+    }
+
+    #[test]
+    fn compare_takes_the_shortlist_or_one_mark_and_the_selection() {
+        let mut app = app();
+        app.update(Action::ToggleCompare);
+        assert_eq!(app.overlay, Overlay::None, "nothing to compare");
+        assert!(app.status.as_deref().unwrap_or("").contains("two or three"));
+        select(&mut app, "physiotherapist");
+        app.update(Action::ToggleShortlist);
+        select(&mut app, "kinesiologist");
+        app.update(Action::ToggleCompare);
+        let physio = app.catalog.occupation_by_id("physiotherapist").unwrap();
+        let kin = app.catalog.occupation_by_id("kinesiologist").unwrap();
+        assert_eq!(
+            app.overlay,
+            Overlay::Compare {
+                items: vec![physio, kin]
+            }
+        );
+        app.update(Action::SelectPageDown);
+        assert!(app.overlay_scroll > 0, "the comparison scrolls");
+        app.update(Action::ToggleCompare);
+        assert_eq!(app.overlay, Overlay::None);
+        // four marked: the first three are compared
+        for id in ["kinesiologist", "athletic-therapist", "chiropractor"] {
+            select(&mut app, id);
+            app.update(Action::ToggleShortlist);
+        }
+        app.update(Action::ToggleCompare);
+        match &app.overlay {
+            Overlay::Compare { items } => assert_eq!(items.len(), 3),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn related_jumps_walk_forward_and_back() {
+        let mut app = app();
+        typed(&mut app, "physiotherapist");
+        let physio = occ(&app, "physiotherapist");
+        let related = app
+            .catalog
+            .occupation(app.catalog.occupation_by_id("physiotherapist").unwrap())
+            .related
+            .clone();
+        let kin = app.catalog.occupation_by_id("kinesiologist").unwrap();
+        let n = related
+            .iter()
+            .position(|&r| r == kin)
+            .expect("physio relates to kinesiologist")
+            + 1;
+        app.update(Action::FollowRelated(n));
+        assert_eq!(app.visible_selection(), Some(Selection::Occupation(kin)));
+        assert_eq!(
+            app.filter.text(),
+            "",
+            "the filter is cleared so the target is visible"
+        );
+        assert_eq!(app.focus, Focus::Detail);
+        // in the detail, → chooses the next link and Enter follows it
+        let kin_related = app.catalog.occupation(kin).related.clone();
+        assert!(kin_related.len() >= 2);
+        app.update(Action::UnfoldCluster);
+        assert_eq!(app.related_cursor, 1);
+        app.update(Action::Activate);
+        assert_eq!(
+            app.visible_selection(),
+            Some(Selection::Occupation(kin_related[1]))
+        );
+        app.update(Action::GoBack);
+        assert_eq!(app.visible_selection(), Some(Selection::Occupation(kin)));
+        app.update(Action::GoBack);
+        assert_eq!(app.visible_selection(), Some(physio), "back at the start");
+        assert_eq!(
+            app.filter.text(),
+            "physiotherapist",
+            "with the filter as it was"
+        );
+        app.update(Action::GoBack);
+        assert_eq!(app.status.as_deref(), Some("Nothing to go back to"));
+        app.update(Action::FollowRelated(99));
+        assert_eq!(app.visible_selection(), Some(physio));
+    }
+
+    #[test]
+    fn handouts_and_pages_are_effects_not_io() {
+        let mut app = app();
+        app.update(Action::ExportHandout);
+        assert_eq!(
+            app.effects,
+            vec![Effect::WriteHandout(Subject::Cluster(ClusterIdx(0)))]
+        );
+        app.effects.clear();
+        select(&mut app, "physiotherapist");
+        app.update(Action::OpenOfficialPage);
+        assert_eq!(
+            app.effects,
+            vec![Effect::OpenUrl(
+                "https://www.onetonline.org/link/summary/29-1123.00".into()
+            )]
+        );
+        app.effects.clear();
+        app.update(Action::ToggleShortlist);
+        select(&mut app, "dietitian");
+        app.update(Action::ToggleShortlist);
+        app.update(Action::ExportHandout);
+        let physio = app.catalog.occupation_by_id("physiotherapist").unwrap();
+        let diet = app.catalog.occupation_by_id("dietitian").unwrap();
+        assert_eq!(
+            app.effects,
+            vec![Effect::WriteHandout(Subject::Occupations(vec![
+                physio, diet
+            ]))]
+        );
+        app.update(Action::EffectDone("Wrote the handout to /tmp/x.md".into()));
+        assert_eq!(
+            app.status.as_deref(),
+            Some("Wrote the handout to /tmp/x.md")
+        );
+        app.update(Action::SelectNext);
+        assert_eq!(app.status, None, "a message lasts until the next key");
+        // an occupation without an O*NET code says so instead of opening anything
+        app.effects.clear();
+        select(&mut app, "health-informatics-specialist");
+        app.update(Action::OpenOfficialPage);
+        let policy = app
+            .catalog
+            .occupation_by_id("health-policy-analyst")
+            .unwrap();
+        select(&mut app, "health-policy-analyst");
+        assert!(app.catalog.occupation(policy).onet.is_none());
+        app.update(Action::OpenOfficialPage);
+        assert!(
+            app.effects
+                .iter()
+                .all(|e| !matches!(e, Effect::OpenUrl(u) if u.contains("None")))
+        );
+        assert!(
+            app.status
+                .as_deref()
+                .unwrap_or("")
+                .contains("has no O*NET-SOC code")
+        );
+    }
+
+    #[test]
+    fn presentation_mode_switches_layout_colours_and_start_view() {
+        let mut app = app();
+        app.set_themes(Theme::dark(), Theme::high_contrast());
+        app.update(Action::TogglePresentation);
+        assert!(app.present && app.show_overview);
+        assert_eq!(app.theme, Theme::high_contrast());
+        assert!(app.areas.list.width < Areas::new(app.areas.screen, false).list.width);
+        app.update(Action::SelectNext);
+        assert!(!app.show_overview, "moving leaves the overview");
+        app.update(Action::TogglePresentation);
+        assert_eq!(app.theme, Theme::dark());
+        assert!(!app.present);
     }
 }

@@ -23,19 +23,33 @@ pub enum Key {
 /// When a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
-    /// The browser, with help closed.
+    /// The browser, with no overlay open.
     Browse,
-    /// The browser while the filter is empty (so `?` can open help without stealing a letter).
+    /// The browser while the filter is empty (so `?` and Backspace can mean something else).
     BrowseFilterEmpty,
     /// The help overlay is open.
     Help,
+    /// The shortlist view is open.
+    Shortlist,
+    /// The comparison is open.
+    Compare,
+}
+
+/// Which overlay is open, for [`Context`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OverlayKind {
+    #[default]
+    None,
+    Help,
+    Shortlist,
+    Compare,
 }
 
 /// One row of the key map.
 #[derive(Debug)]
 pub struct Binding {
     pub keys: &'static [Key],
-    pub mode: Mode,
+    pub modes: &'static [Mode],
     /// The action; for [`Key::Text`] the typed character replaces the placeholder.
     pub action: Action,
     /// What the help overlay says.
@@ -47,7 +61,7 @@ pub struct Binding {
 /// What the key map needs to know about the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Context {
-    pub help_open: bool,
+    pub overlay: OverlayKind,
     pub filter_empty: bool,
 }
 
@@ -59,113 +73,214 @@ const fn key(code: KeyCode) -> Key {
     Key::Press(code, NONE)
 }
 
+const fn ctrl(c: char) -> Key {
+    Key::Press(KeyCode::Char(c), CTRL)
+}
+
+const fn alt(c: char) -> Key {
+    Key::Press(KeyCode::Char(c), ALT)
+}
+
+const BROWSE: &[Mode] = &[Mode::Browse];
+const OVERLAYS: &[Mode] = &[Mode::Help, Mode::Shortlist, Mode::Compare];
+const EVERYWHERE: &[Mode] = &[Mode::Browse, Mode::Help, Mode::Shortlist, Mode::Compare];
+
 /// Every key binding, in the order help lists them.
 pub static BINDINGS: &[Binding] = &[
     Binding {
         keys: &[key(KeyCode::Up), key(KeyCode::Down)],
-        mode: Mode::Browse,
+        modes: BROWSE,
         action: Action::SelectNext,
         help: "move; scroll the detail when it has focus",
         hint: Some("move"),
     },
     Binding {
         keys: &[key(KeyCode::PageUp), key(KeyCode::PageDown)],
-        mode: Mode::Browse,
+        modes: BROWSE,
         action: Action::SelectPageDown,
         help: "move a page",
         hint: None,
     },
     Binding {
         keys: &[key(KeyCode::Home), key(KeyCode::End)],
-        mode: Mode::Browse,
+        modes: BROWSE,
         action: Action::SelectLast,
         help: "first or last row",
         hint: None,
     },
     Binding {
         keys: &[key(KeyCode::Left), key(KeyCode::Right)],
-        mode: Mode::Browse,
+        modes: BROWSE,
         action: Action::UnfoldCluster,
-        help: "fold or unfold; ← on an occupation goes to its cluster",
+        help: "fold or unfold; in the detail, choose a related occupation",
         hint: Some("fold"),
     },
     Binding {
         keys: &[key(KeyCode::Enter)],
-        mode: Mode::Browse,
+        modes: BROWSE,
         action: Action::Activate,
-        help: "open a cluster, or read an occupation's detail",
+        help: "open a cluster, read an occupation, follow the chosen related one",
+        hint: None,
+    },
+    Binding {
+        keys: &[
+            alt('1'),
+            alt('2'),
+            alt('3'),
+            alt('4'),
+            alt('5'),
+            alt('6'),
+            alt('7'),
+            alt('8'),
+            alt('9'),
+        ],
+        modes: BROWSE,
+        action: Action::FollowRelated(1),
+        help: "follow related occupation 1 to 9",
+        hint: None,
+    },
+    Binding {
+        keys: &[key(KeyCode::Backspace)],
+        modes: &[Mode::BrowseFilterEmpty],
+        action: Action::GoBack,
+        help: "go back after following a related occupation (filter empty)",
+        hint: None,
+    },
+    Binding {
+        keys: &[Key::Press(KeyCode::Left, ALT)],
+        modes: BROWSE,
+        action: Action::GoBack,
+        help: "go back after following a related occupation",
         hint: None,
     },
     Binding {
         keys: &[Key::Text],
-        mode: Mode::Browse,
+        modes: BROWSE,
         action: Action::EditFilter(InputRequest::InsertChar(' ')),
         help: "filter by title, other names, skills, education…",
         hint: Some("filter"),
     },
     Binding {
         keys: &[key(KeyCode::Backspace)],
-        mode: Mode::Browse,
+        modes: BROWSE,
         action: Action::EditFilter(InputRequest::DeletePrevChar),
         help: "delete a filter character",
         hint: None,
     },
     Binding {
-        keys: &[
-            Key::Press(KeyCode::Char('w'), CTRL),
-            Key::Press(KeyCode::Backspace, ALT),
-        ],
-        mode: Mode::Browse,
+        keys: &[ctrl('w'), Key::Press(KeyCode::Backspace, ALT)],
+        modes: BROWSE,
         action: Action::EditFilter(InputRequest::DeletePrevWord),
         help: "delete a filter word",
         hint: None,
     },
     Binding {
-        keys: &[Key::Press(KeyCode::Char('u'), CTRL)],
-        mode: Mode::Browse,
+        keys: &[ctrl('u')],
+        modes: BROWSE,
         action: Action::EditFilter(InputRequest::DeleteLine),
         help: "clear the filter",
         hint: None,
     },
     Binding {
         keys: &[key(KeyCode::Esc)],
-        mode: Mode::Browse,
+        modes: BROWSE,
         action: Action::Cancel,
         help: "clear the filter, or go back to the list",
         hint: Some("clear"),
     },
     Binding {
         keys: &[key(KeyCode::Tab)],
-        mode: Mode::Browse,
+        modes: BROWSE,
         action: Action::ToggleFocus,
         help: "switch between the list and the detail",
         hint: Some("detail"),
     },
     Binding {
+        keys: &[ctrl('s'), key(KeyCode::Insert)],
+        modes: BROWSE,
+        action: Action::ToggleShortlist,
+        help: "mark or unmark an occupation for the shortlist",
+        hint: Some("mark"),
+    },
+    Binding {
+        keys: &[key(KeyCode::F(2))],
+        modes: &[Mode::Browse, Mode::Shortlist],
+        action: Action::ToggleShortlistView,
+        help: "show the shortlist",
+        hint: Some("shortlist"),
+    },
+    Binding {
+        keys: &[key(KeyCode::F(3))],
+        modes: &[Mode::Browse, Mode::Shortlist, Mode::Compare],
+        action: Action::ToggleCompare,
+        help: "compare two or three marked occupations side by side",
+        hint: Some("compare"),
+    },
+    Binding {
+        keys: &[ctrl('e')],
+        modes: &[Mode::Browse, Mode::Shortlist, Mode::Compare],
+        action: Action::ExportHandout,
+        help: "write a Markdown handout of the shortlist (or the selection)",
+        hint: Some("handout"),
+    },
+    Binding {
+        keys: &[ctrl('o')],
+        modes: BROWSE,
+        action: Action::OpenOfficialPage,
+        help: "open the occupation's O*NET OnLine page in the browser",
+        hint: None,
+    },
+    Binding {
+        keys: &[key(KeyCode::F(5))],
+        modes: BROWSE,
+        action: Action::TogglePresentation,
+        help: "presentation mode for a projector, on or off",
+        hint: None,
+    },
+    Binding {
         keys: &[key(KeyCode::F(1)), key(KeyCode::Char('?'))],
-        mode: Mode::BrowseFilterEmpty,
+        modes: &[Mode::BrowseFilterEmpty],
         action: Action::ToggleHelp,
         help: "this help (? while the filter is empty)",
         hint: Some("help"),
     },
     Binding {
         keys: &[key(KeyCode::F(1))],
-        mode: Mode::Browse,
+        modes: BROWSE,
         action: Action::ToggleHelp,
         help: "",
         hint: None,
     },
     Binding {
         keys: &[key(KeyCode::Up), key(KeyCode::Down)],
-        mode: Mode::Help,
+        modes: OVERLAYS,
         action: Action::SelectNext,
         help: "",
         hint: None,
     },
     Binding {
         keys: &[key(KeyCode::PageUp), key(KeyCode::PageDown)],
-        mode: Mode::Help,
+        modes: OVERLAYS,
         action: Action::SelectPageDown,
+        help: "",
+        hint: None,
+    },
+    Binding {
+        keys: &[key(KeyCode::Enter)],
+        modes: &[Mode::Shortlist],
+        action: Action::Activate,
+        help: "",
+        hint: None,
+    },
+    Binding {
+        keys: &[
+            ctrl('s'),
+            key(KeyCode::Insert),
+            key(KeyCode::Delete),
+            key(KeyCode::Backspace),
+        ],
+        modes: &[Mode::Shortlist],
+        action: Action::ToggleShortlist,
         help: "",
         hint: None,
     },
@@ -176,30 +291,24 @@ pub static BINDINGS: &[Binding] = &[
             key(KeyCode::Char('?')),
             key(KeyCode::Enter),
         ],
-        mode: Mode::Help,
+        modes: &[Mode::Help],
         action: Action::ToggleHelp,
-        help: "close this help",
+        help: "",
         hint: None,
     },
     Binding {
-        keys: &[
-            Key::Press(KeyCode::Char('c'), CTRL),
-            Key::Press(KeyCode::Char('q'), CTRL),
-        ],
-        mode: Mode::Browse,
+        keys: &[key(KeyCode::Esc)],
+        modes: &[Mode::Shortlist, Mode::Compare],
+        action: Action::Cancel,
+        help: "",
+        hint: None,
+    },
+    Binding {
+        keys: &[ctrl('c'), ctrl('q')],
+        modes: EVERYWHERE,
         action: Action::Quit,
         help: "quit",
         hint: Some("quit"),
-    },
-    Binding {
-        keys: &[
-            Key::Press(KeyCode::Char('c'), CTRL),
-            Key::Press(KeyCode::Char('q'), CTRL),
-        ],
-        mode: Mode::Help,
-        action: Action::Quit,
-        help: "",
-        hint: None,
     },
 ];
 
@@ -210,6 +319,7 @@ fn action_for(binding: &Binding, index: usize, c: Option<char>) -> Action {
         (Action::SelectPageDown, 0) => Action::SelectPageUp,
         (Action::SelectLast, 0) => Action::SelectFirst,
         (Action::UnfoldCluster, 0) => Action::FoldCluster,
+        (Action::FollowRelated(_), i) => Action::FollowRelated(i + 1),
         (Action::EditFilter(InputRequest::InsertChar(_)), _) => {
             Action::EditFilter(InputRequest::InsertChar(c.unwrap_or(' ')))
         }
@@ -217,12 +327,14 @@ fn action_for(binding: &Binding, index: usize, c: Option<char>) -> Action {
     }
 }
 
-fn mode_applies(mode: Mode, ctx: Context) -> bool {
-    match mode {
-        Mode::Help => ctx.help_open,
-        Mode::Browse => !ctx.help_open,
-        Mode::BrowseFilterEmpty => !ctx.help_open && ctx.filter_empty,
-    }
+fn mode_applies(modes: &[Mode], ctx: Context) -> bool {
+    modes.iter().any(|mode| match mode {
+        Mode::Browse => ctx.overlay == OverlayKind::None,
+        Mode::BrowseFilterEmpty => ctx.overlay == OverlayKind::None && ctx.filter_empty,
+        Mode::Help => ctx.overlay == OverlayKind::Help,
+        Mode::Shortlist => ctx.overlay == OverlayKind::Shortlist,
+        Mode::Compare => ctx.overlay == OverlayKind::Compare,
+    })
 }
 
 fn key_matches(key: Key, event: &KeyEvent) -> bool {
@@ -258,7 +370,7 @@ pub fn map_key(event: &KeyEvent, ctx: Context) -> Option<Action> {
     let find = |want_text: bool| {
         BINDINGS
             .iter()
-            .filter(|b| mode_applies(b.mode, ctx))
+            .filter(|b| mode_applies(b.modes, ctx))
             .find_map(|b| {
                 b.keys
                     .iter()
@@ -273,7 +385,9 @@ pub fn map_key(event: &KeyEvent, ctx: Context) -> Option<Action> {
 pub fn map_event(event: &Event, ctx: Context) -> Option<Action> {
     match event {
         Event::Key(key) => map_key(key, ctx),
-        Event::Paste(text) if !ctx.help_open => Some(Action::PasteFilter(text.clone())),
+        Event::Paste(text) if ctx.overlay == OverlayKind::None => {
+            Some(Action::PasteFilter(text.clone()))
+        }
         Event::Resize(width, height) => Some(Action::Resize {
             width: *width,
             height: *height,
@@ -330,6 +444,15 @@ pub fn key_name(key: Key) -> String {
 
 /// How a binding's keys are written: arrows run together ("↑↓"), others joined with " / ".
 pub fn keys_label(keys: &[Key]) -> String {
+    if keys.len() > 2
+        && keys.iter().all(
+            |k| matches!(k, Key::Press(KeyCode::Char(c), m) if c.is_ascii_digit() && *m == ALT),
+        )
+    {
+        let first = key_name(keys[0]);
+        let last = key_name(keys[keys.len() - 1]);
+        return format!("{first}…{}", last.trim_start_matches("Alt-"));
+    }
     let names: Vec<String> = keys.iter().map(|k| key_name(*k)).collect();
     if names
         .iter()
@@ -345,7 +468,7 @@ pub fn keys_label(keys: &[Key]) -> String {
 pub fn help_entries() -> impl Iterator<Item = (String, &'static str)> {
     BINDINGS
         .iter()
-        .filter(|b| b.mode != Mode::Help && !b.help.is_empty())
+        .filter(|b| !b.help.is_empty())
         .map(|b| (keys_label(b.keys), b.help))
 }
 
@@ -371,18 +494,18 @@ mod tests {
         Event::Key(KeyEvent::new(code, mods))
     }
 
-    const BROWSE: Context = Context {
-        help_open: false,
+    const BROWSING: Context = Context {
+        overlay: OverlayKind::None,
         filter_empty: true,
     };
     const FILTERING: Context = Context {
-        help_open: false,
+        overlay: OverlayKind::None,
         filter_empty: false,
     };
 
     #[test]
     fn arrows_move_and_fold() {
-        let m = |c| map_event(&press(c, NONE), BROWSE);
+        let m = |c| map_event(&press(c, NONE), BROWSING);
         assert_eq!(m(KeyCode::Up), Some(Action::SelectPrevious));
         assert_eq!(m(KeyCode::Down), Some(Action::SelectNext));
         assert_eq!(m(KeyCode::Left), Some(Action::FoldCluster));
@@ -395,13 +518,13 @@ mod tests {
     fn printable_text_always_filters() {
         for c in ['q', 'j', 'k', 'Q', ' ', 'é', '漢'] {
             assert_eq!(
-                map_event(&press(KeyCode::Char(c), NONE), BROWSE),
+                map_event(&press(KeyCode::Char(c), NONE), BROWSING),
                 Some(Action::EditFilter(InputRequest::InsertChar(c)))
             );
         }
         // Shift-letters arrive with SHIFT set and are text too
         assert_eq!(
-            map_event(&press(KeyCode::Char('P'), KeyModifiers::SHIFT), BROWSE),
+            map_event(&press(KeyCode::Char('P'), KeyModifiers::SHIFT), BROWSING),
             Some(Action::EditFilter(InputRequest::InsertChar('P')))
         );
     }
@@ -409,7 +532,7 @@ mod tests {
     #[test]
     fn question_mark_opens_help_only_when_the_filter_is_empty() {
         let q = press(KeyCode::Char('?'), NONE);
-        assert_eq!(map_event(&q, BROWSE), Some(Action::ToggleHelp));
+        assert_eq!(map_event(&q, BROWSING), Some(Action::ToggleHelp));
         assert_eq!(
             map_event(&q, FILTERING),
             Some(Action::EditFilter(InputRequest::InsertChar('?')))
@@ -423,9 +546,9 @@ mod tests {
     #[test]
     fn ctrl_c_quits_everywhere() {
         let c = press(KeyCode::Char('c'), CTRL);
-        assert_eq!(map_event(&c, BROWSE), Some(Action::Quit));
+        assert_eq!(map_event(&c, BROWSING), Some(Action::Quit));
         let help = Context {
-            help_open: true,
+            overlay: OverlayKind::Help,
             filter_empty: true,
         };
         assert_eq!(map_event(&c, help), Some(Action::Quit));
@@ -440,7 +563,7 @@ mod tests {
     fn releases_are_ignored() {
         let mut k = KeyEvent::new(KeyCode::Char('a'), NONE);
         k.kind = KeyEventKind::Release;
-        assert_eq!(map_event(&Event::Key(k), BROWSE), None);
+        assert_eq!(map_event(&Event::Key(k), BROWSING), None);
     }
 
     #[test]
@@ -454,9 +577,80 @@ mod tests {
                 "type filter",
                 "Esc clear",
                 "Tab detail",
+                "Ctrl-S mark",
+                "F2 shortlist",
+                "F3 compare",
+                "Ctrl-E handout",
                 "F1 help",
                 "Ctrl-C quit"
             ]
         );
+    }
+
+    #[test]
+    fn counselling_keys_are_not_text() {
+        let m = |code, mods| map_event(&press(code, mods), BROWSING);
+        assert_eq!(m(KeyCode::Char('s'), CTRL), Some(Action::ToggleShortlist));
+        assert_eq!(m(KeyCode::Insert, NONE), Some(Action::ToggleShortlist));
+        assert_eq!(m(KeyCode::F(2), NONE), Some(Action::ToggleShortlistView));
+        assert_eq!(m(KeyCode::F(3), NONE), Some(Action::ToggleCompare));
+        assert_eq!(m(KeyCode::Char('e'), CTRL), Some(Action::ExportHandout));
+        assert_eq!(m(KeyCode::Char('o'), CTRL), Some(Action::OpenOfficialPage));
+        assert_eq!(m(KeyCode::F(5), NONE), Some(Action::TogglePresentation));
+        assert_eq!(m(KeyCode::Char('3'), ALT), Some(Action::FollowRelated(3)));
+        assert_eq!(m(KeyCode::Left, ALT), Some(Action::GoBack));
+        // digits without Alt are text: NOC codes can be typed into the filter
+        assert_eq!(
+            m(KeyCode::Char('3'), NONE),
+            Some(Action::EditFilter(InputRequest::InsertChar('3')))
+        );
+    }
+
+    #[test]
+    fn backspace_goes_back_only_when_there_is_nothing_to_delete() {
+        let bs = press(KeyCode::Backspace, NONE);
+        assert_eq!(map_event(&bs, BROWSING), Some(Action::GoBack));
+        assert_eq!(
+            map_event(&bs, FILTERING),
+            Some(Action::EditFilter(InputRequest::DeletePrevChar))
+        );
+    }
+
+    #[test]
+    fn overlays_have_their_own_keys() {
+        let shortlist = Context {
+            overlay: OverlayKind::Shortlist,
+            filter_empty: true,
+        };
+        assert_eq!(
+            map_event(&press(KeyCode::Delete, NONE), shortlist),
+            Some(Action::ToggleShortlist)
+        );
+        assert_eq!(
+            map_event(&press(KeyCode::Enter, NONE), shortlist),
+            Some(Action::Activate)
+        );
+        assert_eq!(
+            map_event(&press(KeyCode::Esc, NONE), shortlist),
+            Some(Action::Cancel)
+        );
+        assert_eq!(map_event(&press(KeyCode::Char('x'), NONE), shortlist), None);
+        let compare = Context {
+            overlay: OverlayKind::Compare,
+            filter_empty: false,
+        };
+        assert_eq!(
+            map_event(&press(KeyCode::Down, NONE), compare),
+            Some(Action::SelectNext)
+        );
+        assert_eq!(
+            map_event(&press(KeyCode::Char('e'), CTRL), compare),
+            Some(Action::ExportHandout)
+        );
+        assert_eq!(
+            map_event(&press(KeyCode::Char('c'), CTRL), compare),
+            Some(Action::Quit)
+        );
+        assert_eq!(map_event(&Event::Paste("x".into()), compare), None);
     }
 }

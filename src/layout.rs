@@ -21,19 +21,27 @@ pub struct Areas {
     pub hints: Rect,
     /// True when the screen is too small for the panes.
     pub too_small: bool,
+    /// Presentation mode: a narrower list, a roomier detail.
+    pub present: bool,
 }
 
 impl Areas {
-    pub fn new(screen: Rect) -> Areas {
+    pub fn new(screen: Rect, present: bool) -> Areas {
         if screen.width < MIN_WIDTH || screen.height < MIN_HEIGHT {
             return Areas {
                 screen,
                 too_small: true,
+                present,
                 ..Areas::default()
             };
         }
         let main_height = screen.height - 2;
-        let list_width = (screen.width * 45 / 100).clamp(24, 50);
+        let list_width = if present {
+            // the detail is what the room reads; the list only orients
+            (screen.width * 35 / 100).clamp(24, 40)
+        } else {
+            (screen.width * 45 / 100).clamp(24, 50)
+        };
         let list = Rect::new(screen.x, screen.y, list_width, main_height);
         let detail = Rect::new(
             screen.x + list_width,
@@ -50,6 +58,7 @@ impl Areas {
             filter,
             hints,
             too_small: false,
+            present,
         }
     }
 
@@ -60,7 +69,19 @@ impl Areas {
 
     /// The text area of the detail inside its border and padding.
     pub fn detail_inner(&self) -> Rect {
-        inner(self.detail, 1)
+        inner(self.detail, self.detail_padding())
+    }
+
+    /// The full-screen comparison: everything but the bottom line, which keeps showing messages.
+    pub fn compare(&self) -> Rect {
+        let mut area = self.screen;
+        area.height = area.height.saturating_sub(1);
+        area
+    }
+
+    /// Columns of padding inside the detail's border on each side.
+    pub fn detail_padding(&self) -> u16 {
+        if self.present { 2 } else { 1 }
     }
 }
 
@@ -77,7 +98,7 @@ mod tests {
 
     #[test]
     fn panes_fill_the_screen_at_80x24() {
-        let a = Areas::new(Rect::new(0, 0, 80, 24));
+        let a = Areas::new(Rect::new(0, 0, 80, 24), false);
         assert!(!a.too_small);
         assert_eq!(a.list, Rect::new(0, 0, 36, 22));
         assert_eq!(a.detail, Rect::new(36, 0, 44, 22));
@@ -89,7 +110,10 @@ mod tests {
     #[test]
     fn tiny_screens_are_too_small() {
         for (w, h) in [(0, 0), (1, 1), (49, 24), (80, 9)] {
-            assert!(Areas::new(Rect::new(0, 0, w, h)).too_small, "{w}x{h}");
+            assert!(
+                Areas::new(Rect::new(0, 0, w, h), false).too_small,
+                "{w}x{h}"
+            );
         }
     }
 }

@@ -18,6 +18,8 @@ pub mod action;
 pub mod app;
 pub mod catalog;
 pub mod commands;
+pub mod effects;
+pub mod export;
 pub mod keymap;
 pub mod layout;
 pub mod search;

@@ -9,12 +9,14 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use career_clusters::action::Action;
 use career_clusters::app::App;
 use career_clusters::catalog::{Catalog, CatalogError};
 use career_clusters::commands::{self, CommandError};
+use career_clusters::export;
 use career_clusters::search::Searcher;
 use career_clusters::terminal::{self, Session};
-use career_clusters::theme::Theme;
+use career_clusters::theme::{Theme, ThemeName, colour_allowed};
 use ratatui::layout::Rect;
 
 /// Browse occupational clusters in medicine and health.
@@ -26,6 +28,14 @@ struct Cli {
     /// Read the catalog from this TOML file instead of the bundled one.
     #[arg(long, global = true, value_name = "FILE")]
     data: Option<PathBuf>,
+
+    /// Colours of the browser. NO_COLOR (set to anything) turns colour off whatever this says.
+    #[arg(long, value_enum, default_value_t = ThemeName::Dark, value_name = "NAME")]
+    theme: ThemeName,
+
+    /// Start in presentation mode, for a projector: F5 switches it off and on.
+    #[arg(long)]
+    present: bool,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -63,6 +73,22 @@ enum Command {
     },
     /// Print the catalog as TOML, a starting point for a catalog of your own.
     Dump,
+    /// Write a handout for a client: one or more occupations, or one cluster, as Markdown or HTML.
+    ///
+    /// Without -o the handout goes to stdout. With -o it goes to a new file, never over an existing
+    /// one, and stdout gets one line, "wrote handout to PATH" with the absolute path: that path is
+    /// the result, for a script to capture, while stderr carries only errors.
+    Export {
+        /// Occupation ids, comma-separated (`physiotherapist,kinesiologist`), or one cluster id.
+        #[arg(long, required = true, value_delimiter = ',', value_name = "IDS")]
+        ids: Vec<String>,
+        /// The handout's format.
+        #[arg(long, value_enum, default_value_t = export::Format::Markdown)]
+        format: export::Format,
+        /// Write to this new file instead of stdout; an existing file is never overwritten.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 fn load(path: Option<&PathBuf>) -> Result<Catalog, CatalogError> {
@@ -136,12 +162,52 @@ fn main() -> ExitCode {
             let result = commands::dump(&catalog, &mut out);
             finish(result.and_then(|()| Ok(out.flush()?)))
         }
+        Some(Command::Export {
+            ids,
+            format,
+            output,
+        }) => {
+            let subject = match export::subject_from_ids(&catalog, &ids) {
+                Ok(subject) => subject,
+                Err(e) => return fail(e),
+            };
+            let handout = export::render(&catalog, &subject, format);
+            let result = match output {
+                None => out.write_all(handout.as_bytes()),
+                Some(path) => match export::write_new(&path, &handout) {
+                    Ok(written) => writeln!(
+                        out,
+                        "wrote handout to {}",
+                        career_clusters::text::sanitize(&written.display().to_string())
+                    ),
+                    Err(e) => return fail(e),
+                },
+            };
+            finish(
+                result
+                    .and_then(|()| out.flush())
+                    .map_err(CommandError::from),
+            )
+        }
         None => {
             drop(out);
             if let Err(e) = terminal::check_interactive() {
                 return fail(e);
             }
-            let mut app = App::new(catalog, Theme::from_env(), Rect::new(0, 0, 80, 24));
+            let colour = colour_allowed();
+            let mut app = App::new(
+                catalog,
+                Theme::named(cli.theme, colour),
+                Rect::new(0, 0, 80, 24),
+            );
+            // a projector always gets the high-contrast colours, unless colour is off
+            app.set_themes(
+                Theme::named(cli.theme, colour),
+                Theme::named(ThemeName::HighContrast, colour),
+            );
+            if cli.present {
+                app.update(Action::TogglePresentation);
+            }
             let result = Session::start().and_then(|mut session| Ok(session.run(&mut app)?));
             match result {
                 Ok(()) => ExitCode::SUCCESS,

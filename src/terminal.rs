@@ -29,6 +29,7 @@ use ratatui::crossterm::{Command, cursor};
 
 use crate::action::Action;
 use crate::app::App;
+use crate::effects;
 use crate::keymap;
 use crate::ui;
 
@@ -231,6 +232,11 @@ impl Session {
 fn handle(app: &mut App, event: &event::Event) {
     if let Some(action) = keymap::map_event(event, app.key_context()) {
         app.update(action);
+    }
+    // I/O asked for by the action happens here, outside `update`; its outcome goes back in.
+    for effect in std::mem::take(&mut app.effects) {
+        let message = effects::run(&effect, &app.catalog);
+        app.update(Action::EffectDone(message));
     }
 }
 

@@ -2,7 +2,8 @@
 //!
 //! Nothing is told by colour alone: the selection also has a `>` marker and reverse video, matched
 //! characters are also bold and underlined, and the focused pane also has a thick border. With
-//! `NO_COLOR` set, [`Theme::monochrome`] keeps exactly those cues and drops every colour.
+//! `NO_COLOR` set, [`Theme::monochrome`] keeps exactly those cues and drops every colour. The
+//! themes a user can pick are [`ThemeName`]: dark (the default), light and high-contrast.
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -74,11 +75,78 @@ impl Theme {
         }
     }
 
-    /// The theme for this environment: monochrome when `NO_COLOR` is set to anything non-empty.
-    pub fn from_env() -> Theme {
-        match std::env::var_os("NO_COLOR") {
-            Some(v) if !v.is_empty() => Theme::monochrome(),
-            _ => Theme::dark(),
+    /// Dark text on a light background.
+    pub fn light() -> Theme {
+        Theme {
+            text: Style::new(),
+            muted: Style::new().fg(Color::DarkGray),
+            heading: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+            lead: Style::new().add_modifier(Modifier::BOLD),
+            cluster: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+            selected: Style::new().add_modifier(Modifier::REVERSED),
+            matched: Style::new()
+                .fg(Color::Magenta)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            border: Style::new().fg(Color::Gray),
+            border_focused: Style::new().fg(Color::Blue),
+            title: Style::new().add_modifier(Modifier::BOLD),
+            key: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+            notice: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
         }
     }
+
+    /// Maximum contrast for projectors: white and bright yellow on black, nothing dim.
+    pub fn high_contrast() -> Theme {
+        let base = Style::new().fg(Color::White).bg(Color::Black);
+        Theme {
+            text: base,
+            muted: base,
+            heading: base.fg(Color::LightYellow).add_modifier(Modifier::BOLD),
+            lead: base.add_modifier(Modifier::BOLD),
+            cluster: base.fg(Color::LightCyan).add_modifier(Modifier::BOLD),
+            selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            matched: Style::new()
+                .fg(Color::LightYellow)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            border: base,
+            border_focused: base.fg(Color::LightYellow).add_modifier(Modifier::BOLD),
+            title: base.add_modifier(Modifier::BOLD),
+            key: base.fg(Color::LightYellow).add_modifier(Modifier::BOLD),
+            notice: base.fg(Color::LightYellow).add_modifier(Modifier::BOLD),
+        }
+    }
+
+    /// The theme called `name`, or monochrome when colour is off (`NO_COLOR`).
+    pub fn named(name: ThemeName, colour: bool) -> Theme {
+        if !colour {
+            return Theme::monochrome();
+        }
+        match name {
+            ThemeName::Dark => Theme::dark(),
+            ThemeName::Light => Theme::light(),
+            ThemeName::HighContrast => Theme::high_contrast(),
+        }
+    }
+
+    /// The default theme for this environment: monochrome when `NO_COLOR` is set.
+    pub fn from_env() -> Theme {
+        Theme::named(ThemeName::Dark, colour_allowed())
+    }
+}
+
+/// The themes a user can choose with `--theme`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ThemeName {
+    /// Light text on a dark background (the default).
+    #[default]
+    Dark,
+    /// Dark text on a light background.
+    Light,
+    /// White and yellow on black, for projectors.
+    HighContrast,
+}
+
+/// False when `NO_COLOR` is set to anything non-empty (https://no-color.org).
+pub fn colour_allowed() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }

@@ -455,3 +455,38 @@ fn a_bracketed_paste_lands_in_the_filter_at_once() {
     tui.send(CTRL_C);
     assert!(tui.wait_exit().success());
 }
+
+#[test]
+fn marking_two_occupations_and_exporting_writes_both_to_a_handout() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut tui = Tui::launch(Launch {
+        cwd: Some(dir.path()),
+        ..Launch::default()
+    });
+    tui.wait_for_first_frame();
+    tui.send(b"physiotherapist");
+    tui.wait_for_text(&["Filter: physiotherapist"]);
+    tui.send(b"\x13"); // Ctrl-S
+    tui.wait_for_text(&["1 on the shortlist"]);
+    tui.send(ESC);
+    tui.wait_for_text(&["type to filter"]);
+    tui.send(b"dietitian");
+    tui.wait_for_text(&["Filter: dietitian"]);
+    tui.send(b"\x13");
+    tui.wait_for_text(&["2 on the shortlist"]);
+    tui.send(b"\x05"); // Ctrl-E
+    tui.wait_for_text(&["Wrote the handout to"]);
+    let path = dir.path().join("career-handout.md");
+    let handout = std::fs::read_to_string(&path).expect("the handout file");
+    assert!(handout.contains("Physiotherapist"), "{handout}");
+    assert!(handout.contains("Dietitian"), "{handout}");
+    assert!(
+        handout.contains("https://www.onetonline.org/link/summary/29-1123.00"),
+        "{handout}"
+    );
+    // a second export never overwrites the first
+    tui.send(b"\x05");
+    tui.wait_for_text(&["career-handout-2.md"]);
+    tui.send(CTRL_C);
+    assert!(tui.wait_exit().success());
+}

@@ -4,7 +4,7 @@
 //! must make sense and the screen must draw.
 
 use career_clusters::action::{Action, InputRequest};
-use career_clusters::app::App;
+use career_clusters::app::{App, Overlay};
 use career_clusters::catalog::Catalog;
 use career_clusters::keymap;
 use career_clusters::theme::Theme;
@@ -36,10 +36,12 @@ fn key_code() -> impl Strategy<Value = KeyCode> {
             Just(KeyCode::Delete),
             Just(KeyCode::Insert),
             Just(KeyCode::F(1)),
+            Just(KeyCode::F(2)),
+            Just(KeyCode::F(3)),
             Just(KeyCode::F(5)),
         ],
         // letters that match the catalog, so filters often have results
-        4 => prop::sample::select(vec!['p', 'h', 'y', 's', 'i', 'o', 't', 'e', 'r', 'a', 'n', 'u', ' ', '?'])
+        4 => prop::sample::select(vec!['p', 'h', 'y', 's', 'i', 'o', 't', 'e', 'r', 'a', 'n', 'u', ' ', '?', '1', '2'])
             .prop_map(KeyCode::Char),
         2 => any::<char>().prop_map(KeyCode::Char),
     ]
@@ -141,6 +143,21 @@ fn check_invariants(app: &App) -> Result<(), TestCaseError> {
         }
         prop_assert!(app.tree.offset < rows);
     }
+    let mut marked = app.shortlist.items.clone();
+    marked.sort();
+    marked.dedup();
+    prop_assert_eq!(
+        marked.len(),
+        app.shortlist.items.len(),
+        "an occupation marked twice"
+    );
+    match &app.overlay {
+        Overlay::Compare { items } => prop_assert!((2..=3).contains(&items.len())),
+        Overlay::Shortlist { cursor } => {
+            prop_assert!(*cursor < app.shortlist.items.len().max(1));
+        }
+        _ => {}
+    }
     let detail_height = usize::from(app.areas.detail_inner().height);
     prop_assert!(
         app.detail.scroll <= app.detail.content_height.saturating_sub(detail_height),
@@ -160,7 +177,11 @@ fn draw(app: &App) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+    // PROPTEST_CASES=1000 runs a deeper search than the default 24 cases kept for `cargo test`
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(24),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn random_events_keep_the_browser_consistent(
@@ -171,10 +192,18 @@ proptest! {
         let mut app = App::new(catalog, Theme::dark(), Rect::new(0, 0, start.0, start.1));
         let mut typed = String::new();
         for event in &events {
-            let help_was_open = app.help_open;
+            let help_was_open = app.overlay != Overlay::None;
+            let history = app.history.len();
+            let last_visit = app.history.last().cloned();
             if let Some(action) = keymap::map_event(event, app.key_context()) {
                 expected_filter(&mut typed, &action, help_was_open);
                 app.update(action);
+            }
+            // a related jump clears the filter; going back restores the one it had
+            if app.history.len() > history {
+                typed.clear();
+            } else if app.history.len() < history {
+                typed = last_visit.map(|v| v.filter).unwrap_or_default();
             }
             prop_assert_eq!(app.filter.text(), typed.as_str());
             check_invariants(&app)?;

@@ -196,21 +196,30 @@ fn an_overflowing_detail_shows_a_scrollbar_and_scrolls() {
 
 #[test]
 fn the_help_overlay_lists_the_key_map() {
-    let mut app = app(80, 24);
-    app.update(Action::ToggleHelp);
-    let terminal = draw(&app, 80, 24);
-    let text = lines(terminal.backend().buffer()).join("\n");
+    let mut wide = app(120, 50);
+    wide.update(Action::ToggleHelp);
+    let text = lines(draw(&wide, 120, 50).backend().buffer()).join("\n");
     for expected in [
         "Help",
         "Keys",
+        "Ctrl-S / Insert",
+        "Alt-1…9",
+        "F1 / ?",
         "Ctrl-C / Ctrl-Q",
         "quit",
-        "F1 / ?",
         "Filtering",
     ] {
         assert!(text.contains(expected), "{expected} missing:\n{text}");
     }
+    // at 80×24 it scrolls
+    let mut app = app(80, 24);
+    app.update(Action::ToggleHelp);
+    let terminal = draw(&app, 80, 24);
     insta::assert_snapshot!(terminal.backend());
+    app.update(Action::SelectLast);
+    app.update(Action::SelectPageDown);
+    let text = lines(draw(&app, 80, 24).backend().buffer()).join("\n");
+    assert!(text.contains("closes this help"), "{text}");
 }
 
 #[test]
@@ -339,4 +348,145 @@ summary = "x"
     }
     let text = lines(buffer).join("\n");
     assert!(text.contains("看護師 Registered Nurse 🩺"), "{text}");
+}
+
+fn select(app: &mut App, id: &str) {
+    typed(app, id);
+    app.update(Action::ToggleShortlist);
+    app.update(Action::Cancel);
+}
+
+#[test]
+fn marked_occupations_carry_a_mark_and_the_count_is_shown() {
+    let mut app = app(80, 24);
+    select(&mut app, "physiotherapist");
+    select(&mut app, "kinesiologist");
+    typed(&mut app, "therap");
+    let text = lines(draw(&app, 80, 24).backend().buffer()).join("\n");
+    assert!(text.contains(" ✓ Physiotherapist"), "{text}");
+    assert!(text.contains("✓ 2 shortlisted"), "{text}");
+    assert!(!text.contains("✓ Occupational Therapist"), "{text}");
+}
+
+#[test]
+fn compare_shows_occupations_side_by_side_with_shared_items_marked() {
+    let mut app = app(100, 30);
+    select(&mut app, "physiotherapist");
+    select(&mut app, "kinesiologist");
+    select(&mut app, "athletic therapist");
+    app.update(Action::ToggleCompare);
+    let terminal = draw(&app, 100, 30);
+    let text = lines(terminal.backend().buffer()).join("\n");
+    let header = text
+        .lines()
+        .find(|l| l.contains("Physiotherapist"))
+        .expect("a header row");
+    assert!(
+        header.contains("Kinesiologist") && header.contains("Athletic Therapist"),
+        "{header}"
+    );
+    // physiotherapists and kinesiologists both work in hospitals
+    assert!(text.contains("◆ Hospitals"), "{text}");
+    assert!(text.contains("Where they work"), "{text}");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn presentation_mode_at_80x24_is_roomy_and_quiet() {
+    let mut app = app(80, 24);
+    app.set_themes(Theme::dark(), Theme::high_contrast());
+    app.update(Action::TogglePresentation);
+    let terminal = draw(&app, 80, 24);
+    let shown = lines(terminal.backend().buffer());
+    let text = shown.join("\n");
+    // the overview of every cluster is the start
+    assert!(
+        text.contains("Occupational Clusters in Medicine & Health"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Rehabilitation · 7 occupations")
+            || text.contains("Medicine · 8 occupations"),
+        "{text}"
+    );
+    // no key-hint clutter: only how to leave and get help
+    assert_eq!(shown[23].trim_end(), " F5 end presentation  F1 help");
+    // the list is narrower than in the normal layout (36 columns)
+    let detail_left = shown[0]
+        .chars()
+        .position(|c| c == '┌')
+        .expect("detail border");
+    assert!(
+        detail_left < 36,
+        "the detail starts at column {detail_left}"
+    );
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn presentation_without_colour_keeps_selection_and_matches_visible() {
+    let mut app = App::new(
+        Catalog::bundled().expect("catalog"),
+        Theme::monochrome(),
+        Rect::new(0, 0, 80, 24),
+    );
+    app.set_themes(Theme::monochrome(), Theme::monochrome());
+    app.update(Action::TogglePresentation);
+    typed(&mut app, "nurse");
+    let terminal = draw(&app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    assert!(
+        buffer
+            .content()
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
+    let text = lines(buffer).join("\n");
+    assert!(
+        text.contains(">   "),
+        "the selection marker is shown:\n{text}"
+    );
+    assert!(
+        buffer
+            .content()
+            .iter()
+            .any(|c| c.modifier.contains(Modifier::REVERSED))
+    );
+    assert!(
+        buffer
+            .content()
+            .iter()
+            .any(|c| c.modifier.contains(Modifier::UNDERLINED))
+    );
+}
+
+#[test]
+fn related_occupations_are_numbered_and_the_chosen_one_is_marked() {
+    let mut app = app(100, 60);
+    typed(&mut app, "physiotherapist");
+    app.update(Action::Activate); // focus the detail
+    let text = lines(draw(&app, 100, 60).backend().buffer()).join("\n");
+    assert!(text.contains(">1 "), "{text}");
+    assert!(text.contains(" 2 "), "{text}");
+    assert!(
+        text.contains("←→ choose, Enter follows; Backspace comes back"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_shortlist_view_lists_marked_occupations() {
+    let mut app = app(80, 24);
+    app.update(Action::ToggleShortlistView);
+    let text = lines(draw(&app, 80, 24).backend().buffer()).join("\n");
+    assert!(text.contains("Nothing on the shortlist yet"), "{text}");
+    app.update(Action::ToggleShortlistView);
+    select(&mut app, "pharmacist");
+    select(&mut app, "dietitian");
+    app.update(Action::ToggleShortlistView);
+    app.update(Action::SelectNext);
+    let text = lines(draw(&app, 80, 24).backend().buffer()).join("\n");
+    assert!(text.contains("Shortlist (2)"), "{text}");
+    assert!(text.contains("  1. Pharmacist · Medicine"), "{text}");
+    assert!(text.contains("> 2. Dietitian · Medicine"), "{text}");
 }

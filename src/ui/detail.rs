@@ -15,10 +15,14 @@ use ratatui::widgets::{
 use crate::app::{App, Focus, Selection};
 use crate::catalog::{ClusterIdx, OccupationIdx};
 use crate::search::{Field, Match};
+use crate::ui::list::SHORTLIST_MARK;
 use crate::ui::text::{highlighted, truncate, wrap};
 
 /// The pane's title: the selected cluster's name or occupation's title.
 fn title(app: &App) -> String {
+    if app.show_overview {
+        return app.catalog.title.clone();
+    }
     match app.visible_selection() {
         Some(Selection::Cluster(c)) => app.catalog.cluster(c).name.clone(),
         Some(Selection::Occupation(o)) => app.catalog.occupation(o).title.clone(),
@@ -44,7 +48,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             vec![Span::styled(format!(" {} ", title(app)), theme.title)],
             usize::from(area.width.saturating_sub(2)),
         ))
-        .padding(Padding::horizontal(1));
+        .padding(Padding::horizontal(app.areas.detail_padding()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
@@ -76,6 +80,10 @@ pub fn content(app: &App, width: u16) -> Vec<Line<'static>> {
         width: width.min(MAX_TEXT_WIDTH),
         app,
     };
+    if app.show_overview {
+        out.overview();
+        return out.lines;
+    }
     match app.visible_selection() {
         Some(Selection::Cluster(c)) => out.cluster(c),
         Some(Selection::Occupation(o)) => out.occupation(o),
@@ -163,6 +171,12 @@ impl Lines<'_> {
             facts.push(Span::styled(format!(" · O*NET {onet}"), theme.muted));
         }
         self.paragraph(facts);
+        if app.shortlist.contains(o) {
+            self.paragraph(vec![Span::styled(
+                format!("{SHORTLIST_MARK} on the shortlist"),
+                theme.key,
+            )]);
+        }
         self.blank();
         let summary = self.field(m, Field::Summary, &occupation.summary, theme.lead);
         self.paragraph(summary);
@@ -185,16 +199,62 @@ impl Lines<'_> {
         }
         if !occupation.related.is_empty() {
             self.heading("Related occupations");
-            let items = occupation.related.iter().map(|&r| {
+            let focused = app.focus == Focus::Detail;
+            for (i, &r) in occupation.related.iter().enumerate() {
                 let related = app.catalog.occupation(r);
-                let mut spans = vec![Span::styled(related.title.clone(), theme.text)];
+                let chosen = focused && i == app.related_cursor;
+                let style = if chosen {
+                    theme.text.patch(theme.selected)
+                } else {
+                    theme.text
+                };
+                let mut spans = vec![Span::styled(related.title.clone(), style)];
                 if related.cluster != occupation.cluster {
                     let cluster = &app.catalog.cluster(related.cluster).name;
                     spans.push(Span::styled(format!(" ({cluster})"), theme.muted));
                 }
-                spans
-            });
-            self.bullets(items.collect::<Vec<_>>());
+                let number = if i < 9 {
+                    format!("{}", i + 1)
+                } else {
+                    " ".into()
+                };
+                let marker = if chosen { ">" } else { " " };
+                let first = Span::styled(format!("{marker}{number} "), theme.key);
+                self.lines
+                    .extend(wrap(&spans, self.width, first, Span::raw("   ")));
+            }
+            self.paragraph(vec![Span::styled(
+                if focused {
+                    "←→ choose, Enter follows; Backspace comes back".to_string()
+                } else {
+                    "Alt-number follows a link; Backspace comes back".to_string()
+                },
+                theme.muted,
+            )]);
+        }
+    }
+
+    /// Every cluster in a few words, then what the catalog is: the start of a presentation.
+    fn overview(&mut self) {
+        let app = self.app;
+        let theme = &app.theme;
+        for (i, cluster) in app.catalog.clusters.iter().enumerate() {
+            if i > 0 {
+                self.blank();
+            }
+            let n = cluster.occupations.len();
+            self.paragraph(vec![Span::styled(
+                format!("{} · {n} occupations", cluster.name),
+                theme.heading,
+            )]);
+            self.paragraph(vec![Span::styled(cluster.summary.clone(), theme.text)]);
+        }
+        if !app.catalog.description.is_empty() {
+            self.heading("About these clusters");
+            self.paragraph(vec![Span::styled(
+                app.catalog.description.clone(),
+                theme.text,
+            )]);
         }
     }
 

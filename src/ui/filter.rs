@@ -5,19 +5,25 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::App;
+use crate::app::{App, Overlay};
 use crate::text::width;
+use crate::ui::list::SHORTLIST_MARK;
 
 const LABEL: &str = " Filter: ";
 
-/// "3 of 33 occupations", or "33 occupations" while the filter is blank.
+/// "3 of 33 occupations", or "33 occupations" while the filter is blank, then the shortlist.
 pub fn count_text(app: &App) -> String {
     let total = app.catalog.occupations.len();
-    if app.is_filtering() {
+    let mut text = if app.is_filtering() {
         format!("{} of {total} occupations", app.visible_occupation_count())
     } else {
         format!("{total} occupations")
+    };
+    let marked = app.shortlist.items.len();
+    if marked > 0 {
+        text.push_str(&format!(" · {SHORTLIST_MARK} {marked} shortlisted"));
     }
+    text
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -52,7 +58,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         1,
     );
     frame.render_widget(Line::styled(count, theme.muted).right_aligned(), count_area);
-    if !app.help_open && input_width > 0 {
+    if app.overlay == Overlay::None && input_width > 0 {
         let scroll = input.visual_scroll(usize::from(input_width.saturating_sub(1)));
         let x = input.visual_cursor().saturating_sub(scroll) as u16;
         frame.set_cursor_position(Position::new(input_area.x + x.min(input_width - 1), area.y));

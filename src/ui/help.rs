@@ -86,7 +86,7 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
     area.height = height;
     let inner = block.inner(area);
     let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
-    let scroll = app.help_scroll.min(max_scroll);
+    let scroll = app.overlay_scroll.min(max_scroll);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
     for (i, line) in lines

@@ -10,7 +10,17 @@ use crate::keymap;
 use crate::text::width;
 
 /// Hints dropped first when the line is too narrow, by their word.
-const DROP_ORDER: &[&str] = &["detail", "clear", "fold", "move", "filter"];
+const DROP_ORDER: &[&str] = &[
+    "fold",
+    "clear",
+    "handout",
+    "compare",
+    "detail",
+    "shortlist",
+    "mark",
+    "move",
+    "filter",
+];
 
 /// The hints that fit in `max` columns, as (keys, word).
 pub fn fitting(max: usize) -> Vec<(String, &'static str)> {
@@ -32,7 +42,25 @@ pub fn fitting(max: usize) -> Vec<(String, &'static str)> {
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
+    if let Some(status) = &app.status {
+        // a message answers the last key; the hints come back with the next one
+        let line = Line::from(vec![
+            Span::raw(" "),
+            Span::styled(status.clone(), theme.notice),
+        ]);
+        frame.render_widget(line, area);
+        return;
+    }
     let mut spans = vec![Span::raw(" ")];
+    if app.present {
+        // a projector shows the content, not the controls
+        spans.push(Span::styled("F5", theme.key));
+        spans.push(Span::styled(" end presentation  ", theme.muted));
+        spans.push(Span::styled("F1", theme.key));
+        spans.push(Span::styled(" help", theme.muted));
+        frame.render_widget(Line::from(spans), area);
+        return;
+    }
     for (keys, word) in fitting(usize::from(area.width)) {
         spans.push(Span::styled(keys, theme.key));
         spans.push(Span::styled(format!(" {word}  "), theme.muted));

@@ -17,6 +17,8 @@ use crate::ui::text::{highlighted, spans_width, truncate};
 
 /// The selection marker, shown together with reverse video so it never depends on colour.
 pub const MARKER: &str = ">";
+/// The mark of an occupation on the shortlist, before its title.
+pub const SHORTLIST_MARK: &str = "✓";
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
@@ -125,7 +127,12 @@ fn occupation_row(app: &App, o: OccupationIdx, row_width: usize) -> Vec<Span<'st
     let occupation = app.catalog.occupation(o);
     let m = app.filter.match_for(o);
     let title_ranges = m.map(|m| m.ranges(Field::Title)).unwrap_or_default();
-    let mut spans = vec![Span::raw(" "), Span::raw("   ")];
+    let mark = if app.shortlist.contains(o) {
+        Span::styled(format!(" {SHORTLIST_MARK} "), theme.key)
+    } else {
+        Span::raw("   ")
+    };
+    let mut spans = vec![Span::raw(" "), mark];
     spans.extend(highlighted(
         &occupation.title,
         &title_ranges,

@@ -5,24 +5,26 @@
 //! [`layout::MIN_WIDTH`]: crate::layout::MIN_WIDTH
 //! [`layout::MIN_HEIGHT`]: crate::layout::MIN_HEIGHT
 
+pub mod compare;
 pub mod detail;
 pub mod filter;
 pub mod help;
 pub mod hints;
 pub mod list;
+pub mod shortlist;
 pub mod text;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 
-use crate::app::App;
+use crate::app::{App, Overlay};
 use crate::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
 
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
     // The frame's own size is the truth for drawing, even before the resize event is processed.
-    let areas = Areas::new(frame.area());
+    let areas = Areas::new(frame.area(), app.present);
     if areas.too_small {
         let screen = frame.area();
         let message = format!(
@@ -52,7 +54,10 @@ pub fn render(app: &App, frame: &mut Frame) {
     detail::render(app, frame, areas.detail);
     filter::render(app, frame, areas.filter);
     hints::render(app, frame, areas.hints);
-    if app.help_open {
-        help::render(app, frame, areas.screen);
+    match &app.overlay {
+        Overlay::None => {}
+        Overlay::Help => help::render(app, frame, areas.screen),
+        Overlay::Shortlist { cursor } => shortlist::render(app, *cursor, frame, areas.screen),
+        Overlay::Compare { items } => compare::render(app, items, frame, areas.compare()),
     }
 }

@@ -105,6 +105,8 @@ pub struct Launch<'a> {
     pub rows: u16,
     pub args: &'a [&'a str],
     pub env: &'a [(&'a str, &'a str)],
+    /// The working directory (files the app writes land here); the crate root when `None`.
+    pub cwd: Option<&'a std::path::Path>,
 }
 
 impl Default for Launch<'_> {
@@ -114,6 +116,7 @@ impl Default for Launch<'_> {
             rows: 24,
             args: &[],
             env: &[],
+            cwd: None,
         }
     }
 }
@@ -135,7 +138,10 @@ impl Tui {
         };
         let mut cmd = CommandBuilder::new(BIN);
         cmd.args(launch.args);
-        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        match launch.cwd {
+            Some(dir) => cmd.cwd(dir),
+            None => cmd.cwd(env!("CARGO_MANIFEST_DIR")),
+        }
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("CAREER_CLUSTERS_TEST_PANIC");

@@ -1,0 +1,123 @@
+//! The I/O that browser actions ask for, carried out by the terminal loop outside `update`:
+//! opening a web page in the system browser and writing a handout file. Each returns the line the
+//! status bar shows, so the user always learns what happened (and, when no browser can be
+//! started, the address to type by hand).
+
+use std::ffi::OsString;
+use std::process::{Command, Stdio};
+
+use crate::app::Effect;
+use crate::catalog::Catalog;
+use crate::export::{self, Format};
+
+/// The stem of handout files the browser writes in the working directory.
+pub const HANDOUT_STEM: &str = "career-handout";
+
+/// Carries out `effect` and says how it went.
+pub fn run(effect: &Effect, catalog: &Catalog) -> String {
+    match effect {
+        Effect::OpenUrl(url) => open_url(url, std::env::var_os("BROWSER")),
+        Effect::WriteHandout(subject) => {
+            let text = export::render(catalog, subject, Format::Markdown);
+            match export::write_unique(
+                std::path::Path::new("."),
+                HANDOUT_STEM,
+                Format::Markdown,
+                &text,
+            ) {
+                Ok(path) => format!("Wrote the handout to {}", path.display()),
+                Err(e) => format!("Could not write the handout: {e}"),
+            }
+        }
+    }
+}
+
+/// The commands to try for opening `url`, in order: each entry of `$BROWSER` (a `:`-separated
+/// list; `%s` in an entry stands for the address), then the platform's opener.
+pub fn browser_commands(url: &str, browser: Option<OsString>) -> Vec<Vec<String>> {
+    let mut commands = Vec::new();
+    if let Some(browser) = browser.and_then(|b| b.into_string().ok()) {
+        for entry in browser.split(':').map(str::trim).filter(|e| !e.is_empty()) {
+            let mut words: Vec<String> = entry.split_whitespace().map(str::to_string).collect();
+            if words.iter().any(|w| w.contains("%s")) {
+                for w in &mut words {
+                    *w = w.replace("%s", url);
+                }
+            } else {
+                words.push(url.to_string());
+            }
+            commands.push(words);
+        }
+    }
+    let opener: &[&str] = if cfg!(target_os = "macos") {
+        &["open"]
+    } else if cfg!(windows) {
+        &["cmd", "/C", "start", ""]
+    } else {
+        &["xdg-open"]
+    };
+    let mut fallback: Vec<String> = opener.iter().map(|s| s.to_string()).collect();
+    fallback.push(url.to_string());
+    commands.push(fallback);
+    commands
+}
+
+fn open_url(url: &str, browser: Option<OsString>) -> String {
+    for command in browser_commands(url, browser) {
+        let Some((program, args)) = command.split_first() else {
+            continue;
+        };
+        // The browser must not draw on our terminal or read our keys.
+        let spawned = Command::new(program)
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn();
+        if let Ok(mut child) = spawned {
+            // reap it whenever it ends, without holding up the browser
+            std::thread::spawn(move || child.wait());
+            return format!("Opened {url} with {program}");
+        }
+    }
+    format!("No web browser could be started; the page is {url}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const URL: &str = "https://www.onetonline.org/link/summary/29-1123.00";
+
+    #[test]
+    fn browser_variable_entries_come_first_and_take_the_address() {
+        let commands = browser_commands(URL, Some("firefox --new-tab:chromium %s".into()));
+        assert_eq!(commands[0], ["firefox", "--new-tab", URL]);
+        assert_eq!(commands[1], ["chromium", URL]);
+        assert_eq!(
+            commands.last().and_then(|c| c.last()).map(String::as_str),
+            Some(URL)
+        );
+        assert_eq!(commands.len(), 3);
+    }
+
+    #[test]
+    fn without_a_browser_variable_the_platform_opener_is_used() {
+        let commands = browser_commands(URL, None);
+        assert_eq!(commands.len(), 1);
+        #[cfg(target_os = "linux")]
+        assert_eq!(commands[0], ["xdg-open", URL]);
+    }
+
+    #[test]
+    fn when_nothing_starts_the_status_shows_the_address() {
+        let message = open_url(URL, Some("/nonexistent/browser-for-tests".into()));
+        // xdg-open may exist on the machine; either way the user learns what happened
+        assert!(
+            message == format!("No web browser could be started; the page is {URL}")
+                || message.starts_with(&format!("Opened {URL} with ")),
+            "{message}"
+        );
+        assert!(message.contains(URL));
+    }
+}

@@ -1,0 +1,758 @@
+//! Handouts: what a client takes home from a counselling session. One or more occupations, or a
+//! whole cluster, written as a Markdown file or a small standalone HTML page that prints well.
+//!
+//! [`render`] builds the handout as text; it never touches the disk. [`write_new`] (for
+//! `career-clusters export -o FILE`) and [`write_unique`] (for the browser, which picks the name)
+//! write it atomically: the text goes to a temporary file in the target's directory, which is then
+//! renamed to the target only if no file of that name exists. An existing file is never
+//! overwritten, and an interrupted write never leaves a partial handout under the target's name.
+//!
+//! Catalog text is data, never markup: Markdown escapes every character that could turn it into
+//! emphasis, a link, a heading, a list or HTML; HTML escapes `& < > " '`. The HTML has no
+//! JavaScript and loads nothing.
+
+use std::fmt::Write as _;
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
+
+use crate::catalog::{Catalog, ClusterIdx, OccupationIdx};
+use crate::commands::{onet_url, suggestions};
+use crate::text::sanitize;
+
+/// The file name (without extension) the browser writes handouts under: `career-handout.md`,
+/// then `career-handout-2.md`, and so on.
+pub const DEFAULT_STEM: &str = "career-handout";
+
+/// [`write_unique`] tries `STEM.EXT`, then `STEM-2.EXT` up to `STEM-{MAX_NUMBERED}.EXT`.
+pub const MAX_NUMBERED: u32 = 999;
+
+/// The heading of a handout of occupations (a cluster handout is headed by the cluster's name).
+pub const HANDOUT_TITLE: &str = "Career handout";
+
+/// The format of a handout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Format {
+    /// Markdown (CommonMark): readable as plain text, renders anywhere.
+    #[value(alias = "md")]
+    Markdown,
+    /// A standalone HTML page, ready to open in a browser and print.
+    #[value(alias = "htm")]
+    Html,
+}
+
+impl Format {
+    /// The file extension for this format, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// What a handout is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    /// These occupations, in this order.
+    Occupations(Vec<OccupationIdx>),
+    /// One cluster and all its occupations.
+    Cluster(ClusterIdx),
+}
+
+/// Why a handout could not be made or written.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The target file exists; it was left untouched.
+    #[error("{} already exists; choose another name with -o or remove it", shown(.0))]
+    Exists(PathBuf),
+    /// The directory to write in does not exist.
+    #[error("cannot write to {}: the directory does not exist ({source})", shown(.dir))]
+    MissingDirectory { dir: PathBuf, source: io::Error },
+    /// The directory cannot be written in (not a directory, no permission, read-only, disk full).
+    #[error("cannot write to {}: {source}", shown(.dir))]
+    Unwritable { dir: PathBuf, source: io::Error },
+    /// The path has no file name (`/`, `..`, `dir/`), or a stem is not a plain file name.
+    #[error("\"{}\" is not a file name; give one such as career-handout.md", shown(.0))]
+    NotAFileName(PathBuf),
+    /// Every numbered name [`write_unique`] tries is taken.
+    #[error(
+        "cannot write to {}: {stem}.{ext} and {stem}-2.{ext} to {stem}-{MAX_NUMBERED}.{ext} all exist; \
+         remove some old handouts",
+        shown(.dir)
+    )]
+    NoFreeName {
+        dir: PathBuf,
+        stem: String,
+        ext: &'static str,
+    },
+    /// An id that is neither an occupation nor a cluster.
+    #[error("no cluster or occupation has the id \"{id}\"{}", suggest(.suggestions))]
+    UnknownId {
+        id: String,
+        suggestions: Vec<String>,
+    },
+    /// A cluster id given together with other ids.
+    #[error(
+        "\"{cluster}\" is a cluster, and a cluster is exported on its own: give either one cluster id \
+         or one or more occupation ids"
+    )]
+    ClusterNotAlone { cluster: String },
+    /// No ids at all.
+    #[error(
+        "no ids given: give one or more occupation ids (physiotherapist,kinesiologist) or one cluster \
+         id (rehabilitation); `career-clusters list` shows every id"
+    )]
+    NoIds,
+}
+
+/// A path as shown in a message: control characters made visible.
+fn shown(path: &Path) -> String {
+    sanitize(&path.display().to_string())
+}
+
+fn suggest(ids: &[String]) -> String {
+    if ids.is_empty() {
+        "; `career-clusters list` shows every id".to_string()
+    } else {
+        format!("; did you mean {}?", ids.join(", "))
+    }
+}
+
+/// What ids name: one or more occupations (in the given order, duplicates removed) or exactly one
+/// cluster. Surrounding spaces are ignored, and so are empty ids (`a,,b`, a trailing comma).
+///
+/// An unknown id is an error naming it, with the nearest ids as suggestions; a cluster id with any
+/// other id is an error explaining the rule; no ids at all is an error.
+pub fn subject_from_ids(catalog: &Catalog, ids: &[String]) -> Result<Subject, ExportError> {
+    let mut occupations: Vec<OccupationIdx> = Vec::new();
+    let mut clusters: Vec<ClusterIdx> = Vec::new();
+    for id in ids.iter().map(|id| id.trim()).filter(|id| !id.is_empty()) {
+        if let Some(o) = catalog.occupation_by_id(id) {
+            if !occupations.contains(&o) {
+                occupations.push(o);
+            }
+        } else if let Some(c) = catalog.cluster_by_id(id) {
+            if !clusters.contains(&c) {
+                clusters.push(c);
+            }
+        } else {
+            return Err(ExportError::UnknownId {
+                id: sanitize(id),
+                suggestions: suggestions(catalog, id),
+            });
+        }
+    }
+    match (clusters.as_slice(), occupations.is_empty()) {
+        ([], true) => Err(ExportError::NoIds),
+        ([], false) => Ok(Subject::Occupations(occupations)),
+        ([cluster], true) => Ok(Subject::Cluster(*cluster)),
+        ([first, ..], _) => Err(ExportError::ClusterNotAlone {
+            cluster: catalog.cluster(*first).id.clone(),
+        }),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The handout as a small document, rendered to either format, so both always say the same thing.
+
+/// A run of text in a paragraph or list item.
+enum Span {
+    /// Catalog text (or fixed wording), escaped on output.
+    Text(String),
+    /// A fixed label, shown bold: "Cluster:".
+    Label(&'static str),
+    /// A web address, shown in full (it must survive printing) and clickable.
+    Link(String),
+}
+
+enum Block {
+    Heading(u8, String),
+    /// The one-line note of where the facts come from.
+    Source(String),
+    Paragraph(Vec<Span>),
+    List(Vec<Vec<Span>>),
+}
+
+struct Doc {
+    title: String,
+    blocks: Vec<Block>,
+}
+
+impl Doc {
+    fn new(title: &str, catalog: &Catalog) -> Doc {
+        Doc {
+            title: title.to_string(),
+            blocks: vec![
+                Block::Heading(1, title.to_string()),
+                Block::Source(format!("Source: {}", catalog.title)),
+            ],
+        }
+    }
+
+    /// One paragraph per paragraph of `text` (paragraphs are separated by blank lines).
+    fn paragraphs(&mut self, text: &str) {
+        for paragraph in text.split("\n\n").map(one_line).filter(|p| !p.is_empty()) {
+            self.blocks
+                .push(Block::Paragraph(vec![Span::Text(paragraph)]));
+        }
+    }
+
+    /// A heading and a bulleted list, or nothing when there are no items.
+    fn section(&mut self, level: u8, heading: &str, items: Vec<Vec<Span>>) {
+        if items.is_empty() {
+            return;
+        }
+        self.blocks.push(Block::Heading(level, heading.to_string()));
+        self.blocks.push(Block::List(items));
+    }
+}
+
+fn text_items(items: &[String]) -> Vec<Vec<Span>> {
+    items.iter().map(|i| vec![Span::Text(i.clone())]).collect()
+}
+
+/// An occupation's codes, one item each; empty when it has none.
+fn codes(catalog: &Catalog, o: OccupationIdx) -> Vec<Vec<Span>> {
+    let occ = catalog.occupation(o);
+    let mut items = Vec::new();
+    if let Some(noc) = &occ.noc {
+        items.push(vec![Span::Label("NOC 2021:"), Span::Text(noc.clone())]);
+    }
+    if let Some(onet) = &occ.onet {
+        items.push(vec![
+            Span::Label("O*NET-SOC:"),
+            Span::Text(format!("{onet}, on O*NET OnLine at")),
+            Span::Link(onet_url(onet)),
+        ]);
+    }
+    items
+}
+
+fn occupation_blocks(doc: &mut Doc, catalog: &Catalog, o: OccupationIdx) {
+    let occ = catalog.occupation(o);
+    doc.blocks.push(Block::Heading(2, occ.title.clone()));
+    doc.blocks.push(Block::Paragraph(vec![
+        Span::Label("Cluster:"),
+        Span::Text(catalog.cluster(occ.cluster).name.clone()),
+    ]));
+    if !occ.aliases.is_empty() {
+        doc.blocks.push(Block::Paragraph(vec![
+            Span::Label("Also called:"),
+            Span::Text(occ.aliases.join(", ")),
+        ]));
+    }
+    doc.paragraphs(&occ.summary);
+    doc.section(3, "What they do", text_items(&occ.duties));
+    doc.section(3, "Education", text_items(&occ.education));
+    doc.section(3, "Where they work", text_items(&occ.settings));
+    doc.section(3, "Skills", text_items(&occ.skills));
+    let related = occ
+        .related
+        .iter()
+        .map(|&r| {
+            let other = catalog.occupation(r);
+            let text = if other.cluster == occ.cluster {
+                other.title.clone()
+            } else {
+                format!(
+                    "{} ({} cluster)",
+                    other.title,
+                    catalog.cluster(other.cluster).name
+                )
+            };
+            vec![Span::Text(text)]
+        })
+        .collect();
+    doc.section(3, "Related occupations", related);
+    doc.section(3, "Occupation codes", codes(catalog, o));
+}
+
+fn cluster_doc(catalog: &Catalog, c: ClusterIdx) -> Doc {
+    let cluster = catalog.cluster(c);
+    let mut doc = Doc::new(&cluster.name, catalog);
+    doc.paragraphs(&cluster.summary);
+    doc.paragraphs(&cluster.description);
+    doc.section(2, "Educational backgrounds", text_items(&cluster.education));
+    doc.section(2, "Where people work", text_items(&cluster.settings));
+    doc.blocks
+        .push(Block::Heading(2, "Occupations".to_string()));
+    for &o in &cluster.occupations {
+        let occ = catalog.occupation(o);
+        doc.blocks.push(Block::Heading(3, occ.title.clone()));
+        doc.paragraphs(&occ.summary);
+        let codes = codes(catalog, o);
+        if !codes.is_empty() {
+            doc.blocks.push(Block::List(codes));
+        }
+    }
+    doc
+}
+
+/// The handout for `subject`, as a complete Markdown or HTML document.
+///
+/// For occupations: a "Career handout" heading, the catalog's title as the source, then for each
+/// occupation its title, cluster, other names, summary, duties, education, settings, skills,
+/// related occupations (with their cluster when it is another one) and its NOC 2021 and
+/// O\*NET-SOC codes with the O\*NET OnLine link. For a cluster: its name, the source, summary,
+/// description, educational backgrounds, where people work, and each occupation with its summary
+/// and codes. Empty sections and absent codes are left out.
+pub fn render(catalog: &Catalog, subject: &Subject, format: Format) -> String {
+    let doc = match subject {
+        Subject::Occupations(occupations) => {
+            let mut doc = Doc::new(HANDOUT_TITLE, catalog);
+            for &o in occupations {
+                occupation_blocks(&mut doc, catalog, o);
+            }
+            doc
+        }
+        Subject::Cluster(c) => cluster_doc(catalog, *c),
+    };
+    match format {
+        Format::Markdown => markdown(&doc),
+        Format::Html => html(&doc),
+    }
+}
+
+/// Text on one line, with runs of white space (newlines included) made single spaces.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether a link can be written as a link: an `https` address with nothing that needs escaping.
+fn is_plain_https(url: &str) -> bool {
+    url.starts_with("https://")
+        && url
+            .bytes()
+            .all(|b| b.is_ascii_graphic() && !b"<>\"'`\\".contains(&b))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown
+
+fn markdown(doc: &Doc) -> String {
+    let mut out = String::new();
+    for block in &doc.blocks {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        match block {
+            Block::Heading(level, text) => {
+                let hashes = "#".repeat(usize::from(*level));
+                let _ = writeln!(out, "{hashes} {}", md_text(text, false));
+            }
+            Block::Source(text) => {
+                let _ = writeln!(out, "{}", md_text(text, true));
+            }
+            Block::Paragraph(spans) => {
+                let _ = writeln!(out, "{}", md_spans(spans));
+            }
+            Block::List(items) => {
+                for item in items {
+                    let _ = writeln!(out, "- {}", md_spans(item));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn md_spans(spans: &[Span]) -> String {
+    let mut out = String::new();
+    for (i, span) in spans.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        match span {
+            Span::Text(text) => out.push_str(&md_text(text, i == 0)),
+            Span::Label(label) => {
+                let _ = write!(out, "**{}**", md_text(label, false));
+            }
+            Span::Link(url) if is_plain_https(url) => {
+                let _ = write!(out, "<{url}>");
+            }
+            Span::Link(url) => out.push_str(&md_text(url, i == 0)),
+        }
+    }
+    out
+}
+
+/// Catalog text as Markdown that shows it literally, on one line. `block_start`: the text begins
+/// a paragraph or list item, where `-`, `+`, `>`, `=` and `1.` would start a list, quote or
+/// heading underline.
+fn md_text(text: &str, block_start: bool) -> String {
+    let text = one_line(text);
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    if block_start {
+        if text.starts_with(['-', '+', '>', '=']) {
+            out.push('\\');
+        } else {
+            // An ordered-list marker: up to nine digits, then `.` or `)`.
+            let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+            if (1..=9).contains(&digits) && matches!(text.as_bytes().get(digits), Some(b'.' | b')'))
+            {
+                out.push_str(&text[..digits]);
+                out.push('\\');
+                chars = text[digits..].chars().peekable();
+            }
+        }
+    }
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '#' | '~' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // `&amp;`, `&#42;`: an entity reference would show as the character it names.
+            '&' if chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#') =>
+            {
+                out.push_str("\\&");
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML
+
+/// Minimal styles: readable on screen, clean on paper (no colours that need ink, no split
+/// headings, link addresses printed as text because they are the link text).
+const CSS: &str = "\
+body { font-family: Georgia, 'Times New Roman', serif; line-height: 1.5; color: #111; \
+background: #fff; max-width: 42em; margin: 2em auto; padding: 0 1em; }
+h1, h2, h3 { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; line-height: 1.25; \
+break-after: avoid; page-break-after: avoid; }
+h1 { font-size: 1.8em; margin-bottom: 0.2em; }
+h2 { font-size: 1.4em; margin-top: 1.8em; border-bottom: 1px solid #888; padding-bottom: 0.15em; }
+h3 { font-size: 1.1em; margin: 1.2em 0 0.3em; }
+p.source { margin-top: 0; color: #444; font-style: italic; }
+ul { padding-left: 1.4em; }
+li { break-inside: avoid; page-break-inside: avoid; }
+a { color: #0645ad; overflow-wrap: anywhere; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 11pt; }
+  a { color: #111; text-decoration: none; }
+}
+";
+
+fn html(doc: &Doc) -> String {
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n",
+        html_text(&doc.title)
+    );
+    for block in &doc.blocks {
+        match block {
+            Block::Heading(level, text) => {
+                let _ = writeln!(out, "<h{level}>{}</h{level}>", html_text(text));
+            }
+            Block::Source(text) => {
+                let _ = writeln!(out, "<p class=\"source\">{}</p>", html_text(text));
+            }
+            Block::Paragraph(spans) => {
+                let _ = writeln!(out, "<p>{}</p>", html_spans(spans));
+            }
+            Block::List(items) => {
+                out.push_str("<ul>\n");
+                for item in items {
+                    let _ = writeln!(out, "<li>{}</li>", html_spans(item));
+                }
+                out.push_str("</ul>\n");
+            }
+        }
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn html_spans(spans: &[Span]) -> String {
+    let mut out = String::new();
+    for (i, span) in spans.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        match span {
+            Span::Text(text) => out.push_str(&html_text(text)),
+            Span::Label(label) => {
+                let _ = write!(out, "<strong>{}</strong>", html_text(label));
+            }
+            Span::Link(url) if is_plain_https(url) => {
+                let url = html_text(url);
+                let _ = write!(out, "<a href=\"{url}\">{url}</a>");
+            }
+            Span::Link(url) => out.push_str(&html_text(url)),
+        }
+    }
+    out
+}
+
+/// Text escaped for HTML content and attribute values, on one line.
+fn html_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in one_line(text).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing files
+
+/// Writes `contents` to `path`, which must not exist yet, and returns the absolute path written.
+///
+/// The text goes to a temporary file in the same directory, flushed to disk, then renamed to
+/// `path` without replacing anything (`renameat2(RENAME_NOREPLACE)`, or a hard link where that is
+/// unsupported). If `path` exists, even when it appears meanwhile, the result is
+/// [`ExportError::Exists`] and the file is untouched; on any failure the temporary file is
+/// removed, so no partial handout is left. The file gets the usual permissions for a new file
+/// (`0666` less the umask), not the temporary file's private `0600`.
+pub fn write_new(path: &Path, contents: &str) -> Result<PathBuf, ExportError> {
+    let dir = directory_of(path)?;
+    let file = temp_file(dir, contents)?;
+    persist(file, path, dir).map_err(|(_, e)| e)?;
+    Ok(absolute(path))
+}
+
+/// Writes `contents` to a new file in `dir` named `STEM.EXT`, or `STEM-2.EXT`, `STEM-3.EXT`, …
+/// (the first that does not exist, up to `STEM-{MAX_NUMBERED}.EXT`), and returns the absolute
+/// path written, for the browser to show. EXT is `format`'s extension; `stem` must be a plain file
+/// name such as [`DEFAULT_STEM`]. The text is written once, to a temporary file, which is then
+/// renamed to each candidate in turn without ever replacing a file: as atomic as [`write_new`].
+pub fn write_unique(
+    dir: &Path,
+    stem: &str,
+    format: Format,
+    contents: &str,
+) -> Result<PathBuf, ExportError> {
+    let ext = format.extension();
+    if !is_plain_name(stem) {
+        return Err(ExportError::NotAFileName(PathBuf::from(stem)));
+    }
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    check_directory(dir)?;
+    let mut file = temp_file(dir, contents)?;
+    for n in 1..=MAX_NUMBERED {
+        let name = if n == 1 {
+            format!("{stem}.{ext}")
+        } else {
+            format!("{stem}-{n}.{ext}")
+        };
+        let target = dir.join(name);
+        match persist(file, &target, dir) {
+            Ok(()) => return Ok(absolute(&target)),
+            Err((back, ExportError::Exists(_))) => file = back,
+            Err((_, e)) => return Err(e),
+        }
+    }
+    Err(ExportError::NoFreeName {
+        dir: absolute(dir),
+        stem: stem.to_string(),
+        ext,
+    })
+}
+
+/// A stem that names a file in the directory itself: no separators, not `.` or `..`.
+fn is_plain_name(stem: &str) -> bool {
+    !stem.is_empty()
+        && stem != "."
+        && stem != ".."
+        && !stem.contains(['/', '\\', '\0'])
+        && Path::new(stem).file_name() == Some(stem.as_ref())
+}
+
+/// The directory `path` is in (`.` for a bare file name), checked to be a writable place.
+fn directory_of(path: &Path) -> Result<&Path, ExportError> {
+    let ends_with_separator = path
+        .as_os_str()
+        .as_encoded_bytes()
+        .last()
+        .is_some_and(|&b| std::path::is_separator(char::from(b)));
+    if path.file_name().is_none() || ends_with_separator {
+        return Err(ExportError::NotAFileName(path.to_path_buf()));
+    }
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    check_directory(dir)?;
+    Ok(dir)
+}
+
+/// A missing directory or a file in its place is reported with the OS's own reason, before any
+/// temporary file is attempted.
+fn check_directory(dir: &Path) -> Result<(), ExportError> {
+    match std::fs::metadata(dir) {
+        Ok(meta) if meta.is_dir() => Ok(()),
+        Ok(_) => Err(ExportError::Unwritable {
+            dir: dir.to_path_buf(),
+            source: io::Error::new(io::ErrorKind::NotADirectory, "it is not a directory"),
+        }),
+        Err(source) if source.kind() == io::ErrorKind::NotFound => {
+            Err(ExportError::MissingDirectory {
+                dir: dir.to_path_buf(),
+                source,
+            })
+        }
+        Err(source) => Err(ExportError::Unwritable {
+            dir: dir.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+/// A hidden temporary file in `dir` holding `contents`, flushed to disk. Dropped, it is deleted.
+fn temp_file(dir: &Path, contents: &str) -> Result<tempfile::NamedTempFile, ExportError> {
+    let unwritable = |source: io::Error| ExportError::Unwritable {
+        dir: dir.to_path_buf(),
+        source,
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".career-handout-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut file = builder
+        .tempfile_in(dir)
+        .map_err(|e| unwritable(without_temp_path(e)))?;
+    file.as_file_mut()
+        .write_all(contents.as_bytes())
+        .and_then(|()| file.as_file().sync_all())
+        .map_err(unwritable)?;
+    Ok(file)
+}
+
+/// tempfile's errors end with " at path \"/dir/.career-handout-XXXX.tmp\"": the OS's reason alone
+/// reads better, and the directory is already in the message. Other errors are kept as they are.
+fn without_temp_path(e: io::Error) -> io::Error {
+    if e.raw_os_error().is_some() {
+        return e;
+    }
+    let text = e.to_string();
+    match text.rfind(" at path \"") {
+        Some(at) if at > 0 && text.ends_with('"') => io::Error::new(e.kind(), &text[..at]),
+        _ => e,
+    }
+}
+
+/// Renames the temporary file to `target` unless `target` exists. On failure the temporary file
+/// is handed back (to try another name, or to be dropped and so deleted).
+fn persist(
+    file: tempfile::NamedTempFile,
+    target: &Path,
+    dir: &Path,
+) -> Result<(), (tempfile::NamedTempFile, ExportError)> {
+    match file.persist_noclobber(target) {
+        Ok(_) => Ok(()),
+        Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => {
+            Err((e.file, ExportError::Exists(target.to_path_buf())))
+        }
+        Err(e) => Err((
+            e.file,
+            ExportError::Unwritable {
+                dir: dir.to_path_buf(),
+                source: e.error,
+            },
+        )),
+    }
+}
+
+/// `path` made absolute against the current directory (without resolving symbolic links, so it
+/// reads as the user would write it); `path` itself if even that fails.
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_escapes_inline_markup() {
+        assert_eq!(
+            md_text("*a* _b_ [c](d) `e` <f> \\ #g ~h~ |", false),
+            "\\*a\\* \\_b\\_ \\[c\\](d) \\`e\\` \\<f> \\\\ \\#g \\~h\\~ \\|"
+        );
+    }
+
+    #[test]
+    fn markdown_escapes_block_starts_only_at_block_start() {
+        assert_eq!(md_text("- not a list", true), "\\- not a list");
+        assert_eq!(md_text("- inline", false), "- inline");
+        assert_eq!(md_text("> quote", true), "\\> quote");
+        assert_eq!(md_text("+ plus", true), "\\+ plus");
+        assert_eq!(md_text("1990. A year", true), "1990\\. A year");
+        assert_eq!(md_text("2) two", true), "2\\) two");
+        assert_eq!(
+            md_text("1234567890. ten digits", true),
+            "1234567890. ten digits"
+        );
+        assert_eq!(md_text("# heading", true), "\\# heading");
+    }
+
+    #[test]
+    fn markdown_escapes_entities_but_not_a_plain_ampersand() {
+        assert_eq!(md_text("Medicine & Health", false), "Medicine & Health");
+        assert_eq!(md_text("&amp; &#42;", false), "\\&amp; \\&\\#42;");
+    }
+
+    #[test]
+    fn text_is_put_on_one_line() {
+        assert_eq!(md_text("  a\n  b\tc  ", true), "a b c");
+        assert_eq!(html_text("a\n\nb"), "a b");
+    }
+
+    #[test]
+    fn html_escapes_the_five_characters() {
+        assert_eq!(
+            html_text("<a href=\"x\">'&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn only_plain_https_addresses_become_links() {
+        assert!(is_plain_https(&onet_url("29-1123.00")));
+        assert!(!is_plain_https("javascript:alert(1)"));
+        assert!(!is_plain_https("https://a b"));
+        assert!(!is_plain_https("https://a\"onmouseover=x"));
+    }
+
+    #[test]
+    fn the_temporary_path_is_cut_from_a_reason() {
+        let dir = std::env::temp_dir().join("career-clusters-no-such-dir-for-this-test");
+        let e = tempfile::NamedTempFile::new_in(&dir).expect_err("the directory is missing");
+        let reason = without_temp_path(e).to_string();
+        assert!(reason.contains("os error"), "{reason}");
+        assert!(!reason.contains("at path"), "{reason}");
+        let plain = io::Error::other("kept at path as is");
+        assert_eq!(without_temp_path(plain).to_string(), "kept at path as is");
+    }
+
+    #[test]
+    fn stems_must_be_plain_names() {
+        assert!(is_plain_name("career-handout"));
+        for bad in ["", ".", "..", "a/b", "/a", "a\\b"] {
+            assert!(!is_plain_name(bad), "{bad:?}");
+        }
+    }
+}
