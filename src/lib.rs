@@ -18,6 +18,7 @@ pub mod action;
 pub mod app;
 pub mod catalog;
 pub mod commands;
+pub mod import;
 pub mod keymap;
 pub mod layout;
 pub mod search;
