@@ -423,9 +423,9 @@ pub fn import_noc<R: io::Read>(reader: R, options: &Options) -> Result<ImportRep
     let mut csv = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(reader);
+        .from_reader(Lines::new(reader));
     let mut record = csv::ByteRecord::new();
-    let read = |csv: &mut csv::Reader<R>, record: &mut csv::ByteRecord| {
+    let read = |csv: &mut csv::Reader<Lines<R>>, record: &mut csv::ByteRecord| {
         csv.read_byte_record(record)
             .map_err(|e| match e.into_kind() {
                 csv::ErrorKind::Io(e) => ImportError::Read(e),
@@ -449,7 +449,8 @@ pub fn import_noc<R: io::Read>(reader: R, options: &Options) -> Result<ImportRep
     };
     let mut latin1_lines = 0u64;
     while read(&mut csv, &mut record)? {
-        let line = record.position().map_or(0, |p| p.line());
+        let start = record.position().map_or(0, csv::Position::byte);
+        let line = csv.get_mut().line_at(start);
         collector.stats.rows += 1;
         if record.len() == 1
             && record
@@ -496,6 +497,103 @@ pub fn import_noc<R: io::Read>(reader: R, options: &Options) -> Result<ImportRep
         collector.row(line, fields);
     }
     build(collector, options)
+}
+
+/// The input as the CSV reader sees it, with CRLF line ends made LF, and a count of lines so each
+/// record can be given the line it starts on.
+///
+/// csv 1.x reports record lines one too low after a CRLF line end (rust-csv#395) and after skipped
+/// blank lines (rust-csv#208); its byte offsets are right, so lines are counted here instead, from
+/// the offsets of the line feeds. Only the line feeds not yet passed are kept.
+struct Lines<R> {
+    inner: R,
+    buf: Box<[u8]>,
+    pos: usize,
+    len: usize,
+    /// A carriage return at the end of the last chunk, held until the next byte shows whether it
+    /// ends a line.
+    pending_cr: bool,
+    /// Bytes handed to the CSV reader so far.
+    offset: u64,
+    /// Offsets (in the output) of line feeds not yet counted.
+    newlines: std::collections::VecDeque<u64>,
+    /// Line feeds before the last record start asked about.
+    counted: u64,
+}
+
+impl<R: io::Read> Lines<R> {
+    fn new(inner: R) -> Lines<R> {
+        Lines {
+            inner,
+            buf: vec![0; 64 * 1024].into_boxed_slice(),
+            pos: 0,
+            len: 0,
+            pending_cr: false,
+            offset: 0,
+            newlines: std::collections::VecDeque::new(),
+            counted: 0,
+        }
+    }
+
+    /// The line (1-based) of the record that the CSV reader says starts at `byte`. Starts must be
+    /// asked for in increasing order.
+    fn line_at(&mut self, byte: u64) -> u64 {
+        let mut start = byte;
+        while let Some(&newline) = self.newlines.front() {
+            if newline > start {
+                break;
+            }
+            if newline == start {
+                // a blank line the reader skipped: the record starts after it
+                start += 1;
+            }
+            self.newlines.pop_front();
+            self.counted += 1;
+        }
+        self.counted + 1
+    }
+}
+
+impl<R: io::Read> io::Read for Lines<R> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        let mut written = 0;
+        while written < out.len() {
+            if self.pos == self.len {
+                if written > 0 {
+                    break;
+                }
+                self.len = self.inner.read(&mut self.buf)?;
+                self.pos = 0;
+                if self.len == 0 {
+                    if std::mem::take(&mut self.pending_cr) {
+                        out[0] = b'\r';
+                        self.offset += 1;
+                        return Ok(1);
+                    }
+                    return Ok(0);
+                }
+            }
+            let byte = self.buf[self.pos];
+            if std::mem::take(&mut self.pending_cr) && byte != b'\n' {
+                out[written] = b'\r';
+                written += 1;
+                self.offset += 1;
+                continue;
+            }
+            self.pos += 1;
+            if byte == b'\r' {
+                self.pending_cr = true;
+                continue;
+            }
+            if byte == b'\n' {
+                self.newlines.push_back(self.offset);
+            }
+            out[written] = byte;
+            written += 1;
+            self.offset += 1;
+        }
+        Ok(written)
+    }
 }
 
 /// Reads and imports a NOC 2021 elements CSV file.
@@ -992,6 +1090,53 @@ mod tests {
             "Assess clients".into(),
         ]);
         assert_eq!(d, vec!["Assess clients"]);
+    }
+
+    /// Hands out its bytes a few at a time, so line ends fall across reads.
+    struct Trickle<'a>(&'a [u8], usize);
+
+    impl io::Read for Trickle<'_> {
+        fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+            let n = self.1.min(self.0.len()).min(out.len());
+            out[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn crlf_becomes_lf_across_reads_and_lines_are_counted() {
+        use std::io::Read;
+        let input = b"h\r\na\r\n\r\n\"x\r\ny\"\r\nb\rc\r";
+        for chunk in 1..8 {
+            let mut lines = Lines::new(Trickle(input, chunk));
+            let mut out = Vec::new();
+            let mut buf = [0; 3];
+            loop {
+                let n = lines.read(&mut buf).unwrap();
+                if n == 0 {
+                    break;
+                }
+                out.extend_from_slice(&buf[..n]);
+            }
+            assert_eq!(out, b"h\na\n\n\"x\ny\"\nb\rc\r", "chunks of {chunk}");
+        }
+        let mut csv = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(Lines::new(Trickle(b"h\r\na\r\n\r\n\"x\r\ny\"\r\nb\r\n", 2)));
+        let mut record = csv::ByteRecord::new();
+        let mut found = Vec::new();
+        while csv.read_byte_record(&mut record).unwrap() {
+            let start = record.position().unwrap().byte();
+            found.push((record[0].to_vec(), csv.get_mut().line_at(start)));
+        }
+        let expected: Vec<(Vec<u8>, u64)> = vec![
+            (b"h".to_vec(), 1),
+            (b"a".to_vec(), 2),
+            (b"x\ny".to_vec(), 4),
+            (b"b".to_vec(), 6),
+        ];
+        assert_eq!(found, expected);
     }
 
     #[test]
