@@ -646,3 +646,24 @@ fn cli_failures_are_one_line_with_a_cause() {
         .assert()
         .code(2);
 }
+
+#[path = "../benches/support/noc_synth.rs"]
+mod noc_synth;
+
+#[test]
+fn a_file_the_size_of_the_real_one_imports_whole() {
+    let csv = noc_synth::elements_csv();
+    let mb = csv.len() as f64 / 1e6;
+    assert!((4.5..6.0).contains(&mb), "{mb:.1} MB");
+    let report = import_noc(csv.as_bytes(), &options(&[], Grouping::Broad)).unwrap();
+    assert!(report.warnings.is_empty(), "{:?}", &report.warnings[..3]);
+    assert_eq!(report.stats.occupations, noc_synth::UNIT_GROUPS);
+    assert_eq!(report.stats.clusters, 10);
+    assert_eq!(
+        report.stats.aliases,
+        noc_synth::UNIT_GROUPS * noc_synth::EXAMPLES_PER_GROUP
+    );
+    assert!(report.stats.related > 1000, "{}", report.stats.related);
+    let major = import_noc(csv.as_bytes(), &options(&[], Grouping::Major)).unwrap();
+    assert_eq!(major.stats.clusters, 60);
+}
