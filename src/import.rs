@@ -907,11 +907,11 @@ fn build(collector: Collector, options: &Options) -> Result<ImportReport, Import
     let source = if options.source.is_empty() {
         "the NOC 2021 elements file".to_string()
     } else {
-        format!("`{}`", options.source)
+        format!("the file {}", options.source)
     };
     let description = format!(
         "{} of the National Occupational Classification (NOC) 2021 Version 1.0, imported from \
-         {source} by `career-clusters import noc` and grouped by {grouping}. Titles, duties and \
+         {source} with career-clusters (import noc) and grouped by {grouping}. Titles, duties and \
          employment requirements are the official text; other names are its example titles; \
          related occupations are the unit groups its exclusions point to.\n\n\
          Source: Statistics Canada, National Occupational Classification (NOC) 2021 Version 1.0. \

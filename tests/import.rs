@@ -667,3 +667,34 @@ fn a_file_the_size_of_the_real_one_imports_whole() {
     let major = import_noc(csv.as_bytes(), &options(&[], Grouping::Major)).unwrap();
     assert_eq!(major.stats.clusters, 60);
 }
+
+#[test]
+fn the_import_opens_in_the_browser() {
+    use career_clusters::action::{Action, InputRequest};
+    use career_clusters::app::App;
+    use career_clusters::theme::Theme;
+    use ratatui::{Terminal, backend::TestBackend, layout::Rect};
+
+    let catalog = sample(&[], Grouping::Broad).catalog;
+    let mut app = App::new(catalog, Theme::dark(), Rect::new(0, 0, 80, 24));
+    for c in "physical therapist".chars() {
+        app.update(Action::EditFilter(InputRequest::InsertChar(c)));
+    }
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|frame| career_clusters::ui::render(&app, frame))
+        .unwrap();
+    let screen: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|cell| cell.symbol())
+        .collect();
+    assert!(screen.contains("Physiotherapists"), "{screen}");
+    assert!(screen.contains("3 of 12 occupations"), "{screen}");
+    assert!(
+        screen.contains(">   Physiotherapists"),
+        "best match first: {screen}"
+    );
+}
