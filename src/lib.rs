@@ -20,6 +20,7 @@ pub mod catalog;
 pub mod commands;
 pub mod effects;
 pub mod export;
+pub mod import;
 pub mod keymap;
 pub mod layout;
 pub mod search;

@@ -14,6 +14,7 @@ use career_clusters::app::App;
 use career_clusters::catalog::{Catalog, CatalogError};
 use career_clusters::commands::{self, CommandError};
 use career_clusters::export;
+use career_clusters::import;
 use career_clusters::search::Searcher;
 use career_clusters::terminal::{self, Session};
 use career_clusters::theme::{Theme, ThemeName, colour_allowed};
@@ -89,6 +90,88 @@ enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Make a catalog from official occupational data.
+    #[command(subcommand)]
+    Import(ImportSource),
+}
+
+#[derive(Subcommand)]
+enum ImportSource {
+    /// Statistics Canada's NOC 2021 elements CSV (`noc_2021_version_1.0_-_elements.csv`).
+    ///
+    /// Unit groups become occupations, grouped by broad category (or major group). Malformed rows
+    /// are skipped and reported with their line numbers on stderr.
+    Noc {
+        /// The elements CSV file.
+        file: PathBuf,
+        /// Write the catalog to this file (atomically) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the output file if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
+        /// Import only codes starting with PREFIX, e.g. `3` for health occupations; repeatable.
+        #[arg(long, value_name = "PREFIX")]
+        only: Vec<String>,
+        /// Make one cluster per broad category (first digit) or per major group (two digits).
+        #[arg(long, value_enum, default_value_t)]
+        by: import::Grouping,
+    },
+}
+
+/// `import noc`: the catalog goes to the output file or stdout; warnings and a summary to stderr.
+fn run_import(source: &ImportSource) -> ExitCode {
+    let ImportSource::Noc {
+        file,
+        output,
+        force,
+        only,
+        by,
+    } = source;
+    let options = import::Options {
+        only: only.clone(),
+        by: *by,
+        source: file.file_name().map_or_else(
+            || file.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        ),
+    };
+    let report = match import::import_noc_file(file, &options) {
+        Ok(report) => report,
+        Err(e) => return fail(format_args!("{}: {e}", file.display())),
+    };
+    const SHOWN: usize = 20;
+    for warning in report.warnings.iter().take(SHOWN) {
+        eprintln!("career-clusters: warning: {}: {warning}", file.display());
+    }
+    if report.warnings.len() > SHOWN {
+        eprintln!(
+            "career-clusters: … and {} more warnings",
+            report.warnings.len() - SHOWN
+        );
+    }
+    let s = &report.stats;
+    let done = format!(
+        "imported {} occupations ({} other names, {} related links) in {} clusters from {} rows",
+        s.occupations, s.aliases, s.related, s.clusters, s.rows
+    );
+    match output {
+        Some(path) => match import::write_new_file(path, &report.toml, *force) {
+            Ok(()) => {
+                eprintln!("career-clusters: {done}; wrote {}", path.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(e),
+        },
+        None => {
+            let result = io::stdout().lock().write_all(report.toml.as_bytes());
+            let code = finish(result.map_err(CommandError::from));
+            if code == ExitCode::SUCCESS {
+                eprintln!("career-clusters: {done}");
+            }
+            code
+        }
+    }
 }
 
 fn load(path: Option<&PathBuf>) -> Result<Catalog, CatalogError> {
@@ -115,6 +198,9 @@ fn finish(result: Result<(), CommandError>) -> ExitCode {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(Command::Import(source)) = &cli.command {
+        return run_import(source);
+    }
     let path = match &cli.command {
         Some(Command::Check { file: Some(file) }) => Some(file),
         _ => cli.data.as_ref(),
@@ -158,6 +244,7 @@ fn main() -> ExitCode {
                     .map_err(CommandError::from),
             )
         }
+        Some(Command::Import(source)) => run_import(&source),
         Some(Command::Dump) => {
             let result = commands::dump(&catalog, &mut out);
             finish(result.and_then(|()| Ok(out.flush()?)))

@@ -1,0 +1,113 @@
+//! The cost of a full NOC 2021 import and of browsing it: a synthetic elements file the size of
+//! the real one (516 unit groups, ~30,000 example titles, ~5 MB; `support/noc_synth.rs`).
+//!
+//! - `import/noc-elements-5mb`: CSV to checked TOML (`import_noc`, which also loads the TOML back).
+//! - `import/load-catalog`: `Catalog::from_str` of the imported TOML (what `--data` costs).
+//! - `import/first-frame-80x24`: `App::new` (which prepares the search) and the first frame.
+//! - `import/keystroke-*`: one key typed into the filter and the frame after it, then Backspace and
+//!   its frame; the time is for the two keystrokes.
+//!
+//! `cargo bench --bench import` runs them; the synthetic file is also written to
+//! `target/noc-synthetic-elements.csv` so the command line can be timed on it.
+
+use std::hint::black_box;
+
+use career_clusters::action::{Action, InputRequest};
+use career_clusters::app::App;
+use career_clusters::catalog::Catalog;
+use career_clusters::import::{Grouping, Options, import_noc};
+use career_clusters::theme::Theme;
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+
+#[path = "support/noc_synth.rs"]
+mod noc_synth;
+
+fn options() -> Options {
+    Options {
+        only: Vec::new(),
+        by: Grouping::Broad,
+        source: "noc-synthetic-elements.csv".into(),
+    }
+}
+
+fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
+    terminal
+        .draw(|frame| career_clusters::ui::render(app, frame))
+        .expect("draw");
+}
+
+fn type_str(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::EditFilter(InputRequest::InsertChar(c)));
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    let csv = noc_synth::elements_csv();
+    let target = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
+    if std::fs::create_dir_all(&target).is_ok() {
+        let _ = std::fs::write(target.join("noc-synthetic-elements.csv"), &csv);
+    }
+    let report = import_noc(csv.as_bytes(), &options()).expect("the synthetic file imports");
+    eprintln!(
+        "synthetic elements file: {:.2} MB, {} rows -> {} occupations, {} other names, {} related \
+         links; catalog TOML {:.2} MB",
+        csv.len() as f64 / 1e6,
+        report.stats.rows,
+        report.stats.occupations,
+        report.stats.aliases,
+        report.stats.related,
+        report.toml.len() as f64 / 1e6,
+    );
+
+    let mut group = c.benchmark_group("import");
+    group.sample_size(10);
+    group.bench_function("noc-elements-5mb", |b| {
+        b.iter(|| import_noc(black_box(csv.as_bytes()), &options()).expect("imports"))
+    });
+    group.bench_function("load-catalog", |b| {
+        b.iter(|| Catalog::from_str(black_box(&report.toml), "imported").expect("loads"))
+    });
+    group.bench_function("first-frame-80x24", |b| {
+        b.iter_batched(
+            || report.catalog.clone(),
+            |catalog| {
+                let app = App::new(catalog, Theme::dark(), Rect::new(0, 0, 80, 24));
+                let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("backend");
+                draw(&mut terminal, &app);
+                app
+            },
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("import/keystroke");
+    group.sample_size(20);
+    // (already typed, the key): the first letter matches the most; later ones narrow it down
+    for (typed, key) in [("", 'n'), ("", 'a'), ("nursin", 'g'), ("assistan", 't')] {
+        let mut app = App::new(
+            report.catalog.clone(),
+            Theme::dark(),
+            Rect::new(0, 0, 80, 24),
+        );
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("backend");
+        type_str(&mut app, typed);
+        draw(&mut terminal, &app);
+        group.bench_function(format!("{typed}[{key}]-and-backspace"), |b| {
+            b.iter(|| {
+                app.update(Action::EditFilter(InputRequest::InsertChar(key)));
+                draw(&mut terminal, &app);
+                app.update(Action::EditFilter(InputRequest::DeletePrevChar));
+                draw(&mut terminal, &app);
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
