@@ -2,15 +2,14 @@
 //! share marked (◆), so a client can see at a glance what two careers have in common.
 
 use ratatui::Frame;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, BorderType, Clear, Padding, Scrollbar, ScrollbarOrientation, ScrollbarState,
-};
+use ratatui::widgets::{Block, Clear};
 
 use crate::app::App;
 use crate::catalog::{Occupation, OccupationIdx};
+use crate::ui::chrome;
 use crate::ui::text::{spans_width, wrap};
 
 /// The mark of an item that another compared occupation lists too.
@@ -18,11 +17,7 @@ pub const SHARED: &str = "◆";
 const GAP: &str = " │ ";
 
 fn block(app: &App) -> Block<'static> {
-    Block::bordered()
-        .border_type(BorderType::Thick)
-        .border_style(app.theme.border_focused)
-        .title(Span::styled(" Compare ", app.theme.title))
-        .padding(Padding::horizontal(1))
+    chrome::overlay(&app.theme, "Compare")
 }
 
 /// How many lines the comparison has and how many fit; `update` uses it to clamp scrolling.
@@ -188,20 +183,10 @@ pub fn render(app: &App, items: &[OccupationIdx], frame: &mut Frame, screen: Rec
     let block = block(app);
     let inner = block.inner(screen);
     let lines = content(app, items, inner.width);
-    let height = usize::from(inner.height);
-    let max_scroll = lines.len().saturating_sub(height);
-    let scroll = app.overlay_scroll.min(max_scroll);
+    let (total, visible) = (lines.len(), usize::from(inner.height));
+    let scroll = app.overlay_scroll.min(total.saturating_sub(visible));
     frame.render_widget(Clear, screen);
     frame.render_widget(block, screen);
-    for (i, line) in lines.into_iter().skip(scroll).take(height).enumerate() {
-        frame.render_widget(line, Rect::new(inner.x, inner.y + i as u16, inner.width, 1));
-    }
-    if max_scroll > 0 {
-        let mut state = ScrollbarState::new(max_scroll).position(scroll);
-        frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight),
-            screen.inner(Margin::new(0, 1)),
-            &mut state,
-        );
-    }
+    chrome::draw_lines(frame, inner, lines, scroll);
+    chrome::scrollbar(frame, screen, total, visible, scroll);
 }

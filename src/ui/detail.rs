@@ -5,16 +5,15 @@
 //! and [`render`] draws a window of it, so both agree on the length.
 
 use ratatui::Frame;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, BorderType, Padding, Scrollbar, ScrollbarOrientation, ScrollbarState,
-};
+use ratatui::widgets::Padding;
 
 use crate::app::{App, Focus, Selection};
 use crate::catalog::{ClusterIdx, OccupationIdx};
 use crate::search::{Field, Match};
+use crate::ui::chrome;
 use crate::ui::list::SHORTLIST_MARK;
 use crate::ui::text::{highlighted, truncate, wrap};
 
@@ -32,42 +31,20 @@ fn title(app: &App) -> String {
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.theme;
-    let focused = app.focus == Focus::Detail;
-    let block = Block::bordered()
-        .border_type(if focused {
-            BorderType::Thick
-        } else {
-            BorderType::Plain
-        })
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        })
-        .title(truncate(
-            vec![Span::styled(format!(" {} ", title(app)), theme.title)],
-            usize::from(area.width.saturating_sub(2)),
-        ))
+    let title = truncate(
+        vec![Span::styled(format!(" {} ", title(app)), theme.title)],
+        usize::from(area.width.saturating_sub(2)),
+    );
+    let block = chrome::pane(theme, title, app.focus == Focus::Detail)
         .padding(Padding::horizontal(app.areas.detail_padding()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
     let lines = content(app, inner.width);
-    let height = usize::from(inner.height);
-    let max_scroll = lines.len().saturating_sub(height);
-    let scroll = app.detail.scroll.min(max_scroll);
-    for (i, line) in lines.into_iter().skip(scroll).take(height).enumerate() {
-        let r = Rect::new(inner.x, inner.y + i as u16, inner.width, 1);
-        frame.render_widget(line, r);
-    }
-    if max_scroll > 0 {
-        let mut state = ScrollbarState::new(max_scroll).position(scroll);
-        frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight),
-            area.inner(Margin::new(0, 1)),
-            &mut state,
-        );
-    }
+    let (total, visible) = (lines.len(), usize::from(inner.height));
+    let scroll = app.detail.scroll.min(total.saturating_sub(visible));
+    chrome::draw_lines(frame, inner, lines, scroll);
+    chrome::scrollbar(frame, area, total, visible, scroll);
 }
 
 /// Lines longer than this are hard to read on a wide screen; wider panes keep a right margin.

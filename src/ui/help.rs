@@ -1,15 +1,14 @@
 //! The help overlay: every key binding (from the key map itself) and how filtering works.
 
 use ratatui::Frame;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, BorderType, Clear, Padding, Scrollbar, ScrollbarOrientation, ScrollbarState,
-};
+use ratatui::widgets::{Block, Clear};
 
 use crate::app::App;
 use crate::keymap;
 use crate::text::width;
+use crate::ui::chrome;
 use crate::ui::text::wrap;
 
 /// The overlay's lines for a text width.
@@ -63,11 +62,7 @@ fn popup(screen: Rect) -> Rect {
 }
 
 fn block(app: &App) -> Block<'static> {
-    Block::bordered()
-        .border_type(BorderType::Thick)
-        .border_style(app.theme.border_focused)
-        .title(Span::styled(" Help ", app.theme.title))
-        .padding(Padding::horizontal(1))
+    chrome::overlay(&app.theme, "Help")
 }
 
 /// How many lines the help has and how many fit on `screen`; `update` uses it to clamp scrolling.
@@ -85,24 +80,10 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
     area.y = screen.y + (screen.height - height) / 2;
     area.height = height;
     let inner = block.inner(area);
-    let max_scroll = lines.len().saturating_sub(usize::from(inner.height));
-    let scroll = app.overlay_scroll.min(max_scroll);
+    let (total, visible) = (lines.len(), usize::from(inner.height));
+    let scroll = app.overlay_scroll.min(total.saturating_sub(visible));
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
-    for (i, line) in lines
-        .into_iter()
-        .skip(scroll)
-        .take(usize::from(inner.height))
-        .enumerate()
-    {
-        frame.render_widget(line, Rect::new(inner.x, inner.y + i as u16, inner.width, 1));
-    }
-    if max_scroll > 0 {
-        let mut state = ScrollbarState::new(max_scroll).position(scroll);
-        frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight),
-            area.inner(Margin::new(0, 1)),
-            &mut state,
-        );
-    }
+    chrome::draw_lines(frame, inner, lines, scroll);
+    chrome::scrollbar(frame, area, total, visible, scroll);
 }

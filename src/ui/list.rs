@@ -5,14 +5,14 @@
 use std::ops::Range;
 
 use ratatui::Frame;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use crate::app::{App, Focus, Row};
 use crate::catalog::{ClusterIdx, OccupationIdx};
 use crate::search::{Field, merge_ranges};
 use crate::text::{matched_word, width};
+use crate::ui::chrome;
 use crate::ui::text::{highlighted, spans_width, truncate};
 
 /// The selection marker, shown together with reverse video so it never depends on colour.
@@ -27,18 +27,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     if width(&title) + 2 > usize::from(area.width) {
         title = " Clusters ".to_string();
     }
-    let block = Block::bordered()
-        .border_type(if focused {
-            BorderType::Thick
-        } else {
-            BorderType::Plain
-        })
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        })
-        .title(Span::styled(title, theme.title));
+    let block = chrome::pane(theme, Span::styled(title, theme.title), focused);
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
@@ -78,14 +67,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         frame.render_widget(line, r);
     }
 
-    if rows.len() > height {
-        let mut state = ScrollbarState::new(rows.len() - height).position(offset);
-        frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight),
-            area.inner(Margin::new(0, 1)),
-            &mut state,
-        );
-    }
+    chrome::scrollbar(frame, area, rows.len(), height, offset);
 }
 
 /// `M▾ Name…  N`: marker placeholder, fold symbol, name, right-aligned count.

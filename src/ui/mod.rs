@@ -5,6 +5,7 @@
 //! [`layout::MIN_WIDTH`]: crate::layout::MIN_WIDTH
 //! [`layout::MIN_HEIGHT`]: crate::layout::MIN_HEIGHT
 
+pub mod chrome;
 pub mod compare;
 pub mod detail;
 pub mod filter;

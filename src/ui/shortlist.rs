@@ -4,9 +4,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Padding};
+use ratatui::widgets::Clear;
 
 use crate::app::App;
+use crate::ui::chrome;
 use crate::ui::text::{truncate, wrap};
 
 /// The view's lines for a text width; `cursor` is the chosen row.
@@ -59,14 +60,10 @@ pub fn content(app: &App, cursor: usize, width: u16) -> Vec<Line<'static>> {
 
 pub fn render(app: &App, cursor: usize, frame: &mut Frame, screen: Rect) {
     let width = screen.width.saturating_sub(4).min(72);
-    let block = Block::bordered()
-        .border_type(BorderType::Thick)
-        .border_style(app.theme.border_focused)
-        .title(Span::styled(
-            format!(" Shortlist ({}) ", app.shortlist.items.len()),
-            app.theme.title,
-        ))
-        .padding(Padding::horizontal(1));
+    let block = chrome::overlay(
+        &app.theme,
+        &format!("Shortlist ({})", app.shortlist.items.len()),
+    );
     let text_width = width.saturating_sub(4);
     let lines = content(app, cursor, text_width);
     let height = (lines.len() as u16).saturating_add(2).min(screen.height);
@@ -80,9 +77,6 @@ pub fn render(app: &App, cursor: usize, frame: &mut Frame, screen: Rect) {
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
     // keep the chosen row in view on short screens
-    let visible = usize::from(inner.height);
-    let skip = (cursor + 1).saturating_sub(visible);
-    for (i, line) in lines.into_iter().skip(skip).take(visible).enumerate() {
-        frame.render_widget(line, Rect::new(inner.x, inner.y + i as u16, inner.width, 1));
-    }
+    let skip = (cursor + 1).saturating_sub(usize::from(inner.height));
+    chrome::draw_lines(frame, inner, lines, skip);
 }

@@ -1,0 +1,58 @@
+//! The frames every region shares: pane and overlay borders (thick when focused, so focus never
+//! depends on colour), a window of lines drawn into an area, and the scrollbar on a right border.
+
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, BorderType, Padding, Scrollbar, ScrollbarOrientation, ScrollbarState,
+};
+
+use crate::theme::Theme;
+
+/// A pane's border: thick and in the focus colour when it has focus, plain otherwise.
+pub fn pane(theme: &Theme, title: impl Into<Line<'static>>, focused: bool) -> Block<'static> {
+    Block::bordered()
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
+        .title(title)
+}
+
+/// An overlay's border (help, shortlist, compare): always focused, with room inside.
+pub fn overlay(theme: &Theme, title: &str) -> Block<'static> {
+    pane(theme, Span::styled(format!(" {title} "), theme.title), true)
+        .padding(Padding::horizontal(1))
+}
+
+/// Draws `lines` into `area` one per row, starting at line `first`.
+pub fn draw_lines(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>, first: usize) {
+    for (i, line) in lines
+        .into_iter()
+        .skip(first)
+        .take(usize::from(area.height))
+        .enumerate()
+    {
+        frame.render_widget(line, Rect::new(area.x, area.y + i as u16, area.width, 1));
+    }
+}
+
+/// A scrollbar on the right border of `bordered` when `total` lines overflow `visible`.
+pub fn scrollbar(frame: &mut Frame, bordered: Rect, total: usize, visible: usize, first: usize) {
+    if total <= visible {
+        return;
+    }
+    let mut state = ScrollbarState::new(total - visible).position(first);
+    frame.render_stateful_widget(
+        Scrollbar::new(ScrollbarOrientation::VerticalRight),
+        bordered.inner(Margin::new(0, 1)),
+        &mut state,
+    );
+}
