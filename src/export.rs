@@ -3,18 +3,18 @@
 //!
 //! [`render`] builds the handout as text; it never touches the disk. [`write_new`] (for
 //! `career-clusters export -o FILE`) and [`write_unique`] (for the browser, which picks the name)
-//! write it atomically: the text goes to a temporary file in the target's directory, which is then
-//! renamed to the target only if no file of that name exists. An existing file is never
-//! overwritten, and an interrupted write never leaves a partial handout under the target's name.
+//! write it with [`crate::atomic`]: an existing file is never overwritten, and an interrupted
+//! write never leaves a partial handout under the target's name.
 //!
 //! Catalog text is data, never markup: Markdown escapes every character that could turn it into
 //! emphasis, a link, a heading, a list or HTML; HTML escapes `& < > " '`. The HTML has no
 //! JavaScript and loads nothing.
 
 use std::fmt::Write as _;
-use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 
+pub use crate::atomic::MAX_NUMBERED;
+use crate::atomic::{self, Existing, WriteError};
 use crate::catalog::{Catalog, ClusterIdx, OccupationIdx};
 use crate::commands::{onet_url, suggestions};
 use crate::text::sanitize;
@@ -22,9 +22,6 @@ use crate::text::sanitize;
 /// The file name (without extension) the browser writes handouts under: `career-handout.md`,
 /// then `career-handout-2.md`, and so on.
 pub const DEFAULT_STEM: &str = "career-handout";
-
-/// [`write_unique`] tries `STEM.EXT`, then `STEM-2.EXT` up to `STEM-{MAX_NUMBERED}.EXT`.
-pub const MAX_NUMBERED: u32 = 999;
 
 /// The heading of a handout of occupations (a cluster handout is headed by the cluster's name).
 pub const HANDOUT_TITLE: &str = "Career handout";
@@ -62,29 +59,9 @@ pub enum Subject {
 /// Why a handout could not be made or written.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    /// The target file exists; it was left untouched.
-    #[error("{} already exists; choose another name with -o or remove it", shown(.0))]
-    Exists(PathBuf),
-    /// The directory to write in does not exist.
-    #[error("cannot write to {}: the directory does not exist ({source})", shown(.dir))]
-    MissingDirectory { dir: PathBuf, source: io::Error },
-    /// The directory cannot be written in (not a directory, no permission, read-only, disk full).
-    #[error("cannot write to {}: {source}", shown(.dir))]
-    Unwritable { dir: PathBuf, source: io::Error },
-    /// The path has no file name (`/`, `..`, `dir/`), or a stem is not a plain file name.
-    #[error("\"{}\" is not a file name; give one such as career-handout.md", shown(.0))]
-    NotAFileName(PathBuf),
-    /// Every numbered name [`write_unique`] tries is taken.
-    #[error(
-        "cannot write to {}: {stem}.{ext} and {stem}-2.{ext} to {stem}-{MAX_NUMBERED}.{ext} all exist; \
-         remove some old handouts",
-        shown(.dir)
-    )]
-    NoFreeName {
-        dir: PathBuf,
-        stem: String,
-        ext: &'static str,
-    },
+    /// The handout could not be written (nothing was changed), with a hint for the user.
+    #[error("{}{}", .0, hint(.0))]
+    Write(#[from] WriteError),
     /// An id that is neither an occupation nor a cluster.
     #[error("no cluster or occupation has the id \"{id}\"{}", suggest(.suggestions))]
     UnknownId {
@@ -105,9 +82,14 @@ pub enum ExportError {
     NoIds,
 }
 
-/// A path as shown in a message: control characters made visible.
-fn shown(path: &Path) -> String {
-    sanitize(&path.display().to_string())
+/// What the user can do about a write error, in the words of `export` and the browser.
+fn hint(e: &WriteError) -> &'static str {
+    match e {
+        WriteError::Exists(_) => "; choose another name with -o or remove it",
+        WriteError::NotAFileName(_) => "; give one such as career-handout.md",
+        WriteError::NoFreeName { .. } => "; remove some old handouts",
+        _ => "",
+    }
 }
 
 fn suggest(ids: &[String]) -> String {
@@ -512,174 +494,29 @@ fn html_text(text: &str) -> String {
 // ---------------------------------------------------------------------------------------------
 // Writing files
 
-/// Writes `contents` to `path`, which must not exist yet, and returns the absolute path written.
-///
-/// The text goes to a temporary file in the same directory, flushed to disk, then renamed to
-/// `path` without replacing anything (`renameat2(RENAME_NOREPLACE)`, or a hard link where that is
-/// unsupported). If `path` exists, even when it appears meanwhile, the result is
-/// [`ExportError::Exists`] and the file is untouched; on any failure the temporary file is
-/// removed, so no partial handout is left. The file gets the usual permissions for a new file
-/// (`0666` less the umask), not the temporary file's private `0600`.
+/// Writes `contents` to `path`, which must not exist yet, and returns the absolute path written:
+/// [`atomic::write`] with [`Existing::Refuse`]. If `path` exists, even when it appears meanwhile,
+/// the error is [`WriteError::Exists`] and the file is untouched; no partial handout is ever left.
 pub fn write_new(path: &Path, contents: &str) -> Result<PathBuf, ExportError> {
-    let dir = directory_of(path)?;
-    let file = temp_file(dir, contents)?;
-    persist(file, path, dir).map_err(|(_, e)| e)?;
-    Ok(absolute(path))
+    Ok(atomic::write(path, contents, Existing::Refuse)?)
 }
 
 /// Writes `contents` to a new file in `dir` named `STEM.EXT`, or `STEM-2.EXT`, `STEM-3.EXT`, …
 /// (the first that does not exist, up to `STEM-{MAX_NUMBERED}.EXT`), and returns the absolute
-/// path written, for the browser to show. EXT is `format`'s extension; `stem` must be a plain file
-/// name such as [`DEFAULT_STEM`]. The text is written once, to a temporary file, which is then
-/// renamed to each candidate in turn without ever replacing a file: as atomic as [`write_new`].
+/// path written, for the browser to show: [`atomic::write_numbered`]. EXT is `format`'s
+/// extension; `stem` must be a plain file name such as [`DEFAULT_STEM`].
 pub fn write_unique(
     dir: &Path,
     stem: &str,
     format: Format,
     contents: &str,
 ) -> Result<PathBuf, ExportError> {
-    let ext = format.extension();
-    if !is_plain_name(stem) {
-        return Err(ExportError::NotAFileName(PathBuf::from(stem)));
-    }
-    let dir = if dir.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        dir
-    };
-    check_directory(dir)?;
-    let mut file = temp_file(dir, contents)?;
-    for n in 1..=MAX_NUMBERED {
-        let name = if n == 1 {
-            format!("{stem}.{ext}")
-        } else {
-            format!("{stem}-{n}.{ext}")
-        };
-        let target = dir.join(name);
-        match persist(file, &target, dir) {
-            Ok(()) => return Ok(absolute(&target)),
-            Err((back, ExportError::Exists(_))) => file = back,
-            Err((_, e)) => return Err(e),
-        }
-    }
-    Err(ExportError::NoFreeName {
-        dir: absolute(dir),
-        stem: stem.to_string(),
-        ext,
-    })
-}
-
-/// A stem that names a file in the directory itself: no separators, not `.` or `..`.
-fn is_plain_name(stem: &str) -> bool {
-    !stem.is_empty()
-        && stem != "."
-        && stem != ".."
-        && !stem.contains(['/', '\\', '\0'])
-        && Path::new(stem).file_name() == Some(stem.as_ref())
-}
-
-/// The directory `path` is in (`.` for a bare file name), checked to be a writable place.
-fn directory_of(path: &Path) -> Result<&Path, ExportError> {
-    let ends_with_separator = path
-        .as_os_str()
-        .as_encoded_bytes()
-        .last()
-        .is_some_and(|&b| std::path::is_separator(char::from(b)));
-    if path.file_name().is_none() || ends_with_separator {
-        return Err(ExportError::NotAFileName(path.to_path_buf()));
-    }
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    check_directory(dir)?;
-    Ok(dir)
-}
-
-/// A missing directory or a file in its place is reported with the OS's own reason, before any
-/// temporary file is attempted.
-fn check_directory(dir: &Path) -> Result<(), ExportError> {
-    match std::fs::metadata(dir) {
-        Ok(meta) if meta.is_dir() => Ok(()),
-        Ok(_) => Err(ExportError::Unwritable {
-            dir: dir.to_path_buf(),
-            source: io::Error::new(io::ErrorKind::NotADirectory, "it is not a directory"),
-        }),
-        Err(source) if source.kind() == io::ErrorKind::NotFound => {
-            Err(ExportError::MissingDirectory {
-                dir: dir.to_path_buf(),
-                source,
-            })
-        }
-        Err(source) => Err(ExportError::Unwritable {
-            dir: dir.to_path_buf(),
-            source,
-        }),
-    }
-}
-
-/// A hidden temporary file in `dir` holding `contents`, flushed to disk. Dropped, it is deleted.
-fn temp_file(dir: &Path, contents: &str) -> Result<tempfile::NamedTempFile, ExportError> {
-    let unwritable = |source: io::Error| ExportError::Unwritable {
-        dir: dir.to_path_buf(),
-        source,
-    };
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".career-handout-").suffix(".tmp");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut file = builder
-        .tempfile_in(dir)
-        .map_err(|e| unwritable(without_temp_path(e)))?;
-    file.as_file_mut()
-        .write_all(contents.as_bytes())
-        .and_then(|()| file.as_file().sync_all())
-        .map_err(unwritable)?;
-    Ok(file)
-}
-
-/// tempfile's errors end with " at path \"/dir/.career-handout-XXXX.tmp\"": the OS's reason alone
-/// reads better, and the directory is already in the message. Other errors are kept as they are.
-fn without_temp_path(e: io::Error) -> io::Error {
-    if e.raw_os_error().is_some() {
-        return e;
-    }
-    let text = e.to_string();
-    match text.rfind(" at path \"") {
-        Some(at) if at > 0 && text.ends_with('"') => io::Error::new(e.kind(), &text[..at]),
-        _ => e,
-    }
-}
-
-/// Renames the temporary file to `target` unless `target` exists. On failure the temporary file
-/// is handed back (to try another name, or to be dropped and so deleted).
-fn persist(
-    file: tempfile::NamedTempFile,
-    target: &Path,
-    dir: &Path,
-) -> Result<(), (tempfile::NamedTempFile, ExportError)> {
-    match file.persist_noclobber(target) {
-        Ok(_) => Ok(()),
-        Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => {
-            Err((e.file, ExportError::Exists(target.to_path_buf())))
-        }
-        Err(e) => Err((
-            e.file,
-            ExportError::Unwritable {
-                dir: dir.to_path_buf(),
-                source: e.error,
-            },
-        )),
-    }
-}
-
-/// `path` made absolute against the current directory (without resolving symbolic links, so it
-/// reads as the user would write it); `path` itself if even that fails.
-fn absolute(path: &Path) -> PathBuf {
-    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+    Ok(atomic::write_numbered(
+        dir,
+        stem,
+        format.extension(),
+        contents,
+    )?)
 }
 
 #[cfg(test)]
@@ -735,24 +572,5 @@ mod tests {
         assert!(!is_plain_https("javascript:alert(1)"));
         assert!(!is_plain_https("https://a b"));
         assert!(!is_plain_https("https://a\"onmouseover=x"));
-    }
-
-    #[test]
-    fn the_temporary_path_is_cut_from_a_reason() {
-        let dir = std::env::temp_dir().join("career-clusters-no-such-dir-for-this-test");
-        let e = tempfile::NamedTempFile::new_in(&dir).expect_err("the directory is missing");
-        let reason = without_temp_path(e).to_string();
-        assert!(reason.contains("os error"), "{reason}");
-        assert!(!reason.contains("at path"), "{reason}");
-        let plain = io::Error::other("kept at path as is");
-        assert_eq!(without_temp_path(plain).to_string(), "kept at path as is");
-    }
-
-    #[test]
-    fn stems_must_be_plain_names() {
-        assert!(is_plain_name("career-handout"));
-        for bad in ["", ".", "..", "a/b", "/a", "a\\b"] {
-            assert!(!is_plain_name(bad), "{bad:?}");
-        }
     }
 }

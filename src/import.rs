@@ -4,8 +4,8 @@
 //! [`import_noc`] is pure: it reads CSV from any `io::Read` and returns the catalog as TOML (plus
 //! the validated [`Catalog`], counts and warnings); it never prints and never touches the file
 //! system. The file is streamed one record at a time into per-unit-group lists, so it is never held
-//! in memory as a whole. [`write_new_file`] is the one piece of I/O here: the atomic,
-//! no-clobber write behind `career-clusters import noc … -o FILE`.
+//! in memory as a whole. [`write_new_file`] writes the result for `career-clusters import noc … -o
+//! FILE [--force]`, atomically and without replacing a file unless forced ([`crate::atomic`]).
 //!
 //! The elements file has one row per element of a class: `Level, Code - NOC 2021 V1.0, Class
 //! title, Element Type Label English, Element Description English`. Level-5 rows are unit groups
@@ -36,9 +36,10 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
-use std::io::{self, Write};
+use std::io;
 use std::path::Path;
 
+use crate::atomic::{self, Existing, WriteError};
 use crate::catalog::{Catalog, CatalogError, Cluster, ClusterIdx, Occupation, OccupationIdx};
 
 /// The ten broad occupational categories of NOC 2021, by first digit of the code. Used when the
@@ -164,6 +165,17 @@ pub enum ImportError {
     Invalid(#[source] Box<CatalogError>),
     #[error("could not write the catalog as TOML: {0}")]
     Toml(#[from] toml::ser::Error),
+    /// The catalog could not be written to its file (nothing was changed).
+    #[error("{}{}", .0, hint(.0))]
+    Write(#[from] WriteError),
+}
+
+/// What the user can do about a write error, in the words of `import`.
+fn hint(e: &WriteError) -> &'static str {
+    match e {
+        WriteError::Exists(_) => "; use --force to replace it",
+        _ => "",
+    }
 }
 
 fn describe_only(only: &[String]) -> String {
@@ -942,92 +954,17 @@ fn build(collector: Collector, options: &Options) -> Result<ImportReport, Import
     })
 }
 
-/// Why the catalog could not be written.
-#[derive(Debug, thiserror::Error)]
-pub enum WriteError {
-    #[error("{path}: the file exists; use --force to replace it")]
-    Exists { path: String },
-    #[error("{path}: {source}")]
-    Io {
-        path: String,
-        #[source]
-        source: io::Error,
-    },
-}
-
-/// Writes `contents` to `path` atomically: into a temporary file beside it, then renamed over it,
-/// so a reader sees the old file or the whole new one, never half of it. An existing file is
-/// refused unless `force`; without `force` the final step is a hard link, which fails rather than
-/// replace a file that appeared meanwhile.
-pub fn write_new_file(path: &Path, contents: &str, force: bool) -> Result<(), WriteError> {
-    let shown = path.display().to_string();
-    let io = |source: io::Error| WriteError::Io {
-        path: shown.clone(),
-        source,
-    };
-    if !force && std::fs::symlink_metadata(path).is_ok() {
-        return Err(WriteError::Exists { path: shown });
-    }
-    if path.is_dir() {
-        return Err(io(io::Error::other("is a directory")));
-    }
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| io(io::Error::other("not a file name")))?;
-    let temp = Temp::create(&dir, &name.to_string_lossy()).map_err(&io)?;
-    let mut file = &temp.file;
-    file.write_all(contents.as_bytes()).map_err(&io)?;
-    file.sync_all().map_err(&io)?;
-    if force {
-        std::fs::rename(&temp.path, path).map_err(&io)?;
+/// Writes `contents` to `path` atomically ([`atomic::write`]): a reader sees the old file or the
+/// whole new one, never half of it. An existing file is refused ([`WriteError::Exists`], even when
+/// it appears meanwhile) unless `force`, which replaces it in one rename.
+pub fn write_new_file(path: &Path, contents: &str, force: bool) -> Result<(), ImportError> {
+    let existing = if force {
+        Existing::Replace
     } else {
-        match std::fs::hard_link(&temp.path, path) {
-            Ok(()) => {}
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                return Err(WriteError::Exists { path: shown });
-            }
-            // file systems without hard links: the existence check above has to do
-            Err(_) => std::fs::rename(&temp.path, path).map_err(&io)?,
-        }
-    }
+        Existing::Refuse
+    };
+    atomic::write(path, contents, existing)?;
     Ok(())
-}
-
-/// A temporary file that is removed when dropped (after a rename there is nothing to remove).
-struct Temp {
-    path: std::path::PathBuf,
-    file: std::fs::File,
-}
-
-impl Temp {
-    fn create(dir: &Path, name: &str) -> io::Result<Temp> {
-        let pid = std::process::id();
-        let mut attempt = 0u32;
-        loop {
-            let path = dir.join(format!(".{name}.{pid}.{attempt}.tmp"));
-            match std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&path)
-            {
-                Ok(file) => return Ok(Temp { path, file }),
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempt < 100 => {
-                    attempt += 1;
-                }
-                Err(e) => return Err(e),
-            }
-        }
-    }
-}
-
-impl Drop for Temp {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.path);
-    }
 }
 
 #[cfg(test)]

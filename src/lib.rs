@@ -16,6 +16,7 @@
 
 pub mod action;
 pub mod app;
+pub mod atomic;
 pub mod catalog;
 pub mod commands;
 pub mod effects;

@@ -146,7 +146,7 @@ pub enum ThemeName {
     HighContrast,
 }
 
-/// False when `NO_COLOR` is set to anything non-empty (https://no-color.org).
+/// False when `NO_COLOR` is set to anything non-empty (<https://no-color.org>).
 pub fn colour_allowed() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }

@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use assert_cmd::Command;
+use career_clusters::atomic::WriteError;
 use career_clusters::catalog::Catalog;
 use career_clusters::export::{
     self, DEFAULT_STEM, ExportError, Format, Subject, render, subject_from_ids, write_new,
@@ -430,11 +431,15 @@ fn write_new_never_overwrites() {
     fs::write(&path, original).expect("written");
     let err = write_new(&path, "a new handout").unwrap_err();
     assert!(
-        matches!(&err, ExportError::Exists(p) if p == &path),
+        matches!(&err, ExportError::Write(WriteError::Exists(p)) if p == &path),
         "{err}"
     );
     let message = err.to_string();
     assert!(message.contains("already exists"), "{message}");
+    assert!(
+        message.ends_with("; choose another name with -o or remove it"),
+        "{message}"
+    );
     assert!(message.contains(&path.display().to_string()), "{message}");
     assert_eq!(fs::read(&path).expect("readable"), original);
     assert_eq!(
@@ -515,7 +520,7 @@ fn write_unique_refuses_a_stem_that_is_a_path() {
     for stem in ["", "..", "sub/handout"] {
         let err = write_unique(dir.path(), stem, Format::Markdown, "x").unwrap_err();
         assert!(
-            matches!(err, ExportError::NotAFileName(_)),
+            matches!(err, ExportError::Write(WriteError::NotAFileName(_))),
             "{stem:?}: {err}"
         );
     }
@@ -531,7 +536,7 @@ fn a_directory_that_is_a_file_is_unwritable() {
     let target = file.join("handout.md");
     let err = write_new(&target, "x").unwrap_err();
     assert!(
-        matches!(&err, ExportError::Unwritable { dir, .. } if dir == &file),
+        matches!(&err, ExportError::Write(WriteError::Unwritable { dir, .. }) if dir == &file),
         "{err:?}"
     );
     let message = err.to_string();
@@ -540,12 +545,12 @@ fn a_directory_that_is_a_file_is_unwritable() {
 
     let deeper = write_new(&file.join("sub").join("handout.md"), "x").unwrap_err();
     assert!(
-        matches!(deeper, ExportError::Unwritable { .. }),
+        matches!(deeper, ExportError::Write(WriteError::Unwritable { .. })),
         "{deeper:?}"
     );
     let unique = write_unique(&file, DEFAULT_STEM, Format::Html, "x").unwrap_err();
     assert!(
-        matches!(unique, ExportError::Unwritable { .. }),
+        matches!(unique, ExportError::Write(WriteError::Unwritable { .. })),
         "{unique:?}"
     );
     assert_eq!(
@@ -561,7 +566,7 @@ fn a_missing_directory_is_reported_with_the_os_reason() {
     let missing = dir.path().join("no-such-dir");
     let err = write_new(&missing.join("handout.md"), "x").unwrap_err();
     assert!(
-        matches!(&err, ExportError::MissingDirectory { dir, .. } if dir == &missing),
+        matches!(&err, ExportError::Write(WriteError::MissingDirectory { dir, .. }) if dir == &missing),
         "{err:?}"
     );
     let message = err.to_string();
@@ -573,7 +578,10 @@ fn a_missing_directory_is_reported_with_the_os_reason() {
     assert!(message.contains("os error"), "the OS's reason: {message}");
     assert!(!missing.exists(), "the directory is not created");
     let unique = write_unique(&missing, DEFAULT_STEM, Format::Markdown, "x").unwrap_err();
-    assert!(matches!(unique, ExportError::MissingDirectory { .. }));
+    assert!(matches!(
+        unique,
+        ExportError::Write(WriteError::MissingDirectory { .. })
+    ));
 }
 
 #[test]
@@ -586,7 +594,7 @@ fn a_path_without_a_file_name_is_refused() {
     ] {
         let err = write_new(&path, "x").unwrap_err();
         assert!(
-            matches!(err, ExportError::NotAFileName(_)),
+            matches!(err, ExportError::Write(WriteError::NotAFileName(_))),
             "{path:?}: {err}"
         );
     }

@@ -7,10 +7,10 @@
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use career_clusters::atomic::WriteError;
 use career_clusters::catalog::{Catalog, kebab_case};
 use career_clusters::import::{
-    Grouping, ImportError, ImportReport, Options, WriteError, import_noc, import_noc_file,
-    write_new_file,
+    Grouping, ImportError, ImportReport, Options, import_noc, import_noc_file, write_new_file,
 };
 use predicates::prelude::*;
 
@@ -515,7 +515,10 @@ fn writing_is_atomic_and_never_clobbers_without_force() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "first");
 
     let err = write_new_file(&path, "second", false).unwrap_err();
-    assert!(matches!(err, WriteError::Exists { .. }), "{err}");
+    assert!(
+        matches!(err, ImportError::Write(WriteError::Exists(ref p)) if p == &path),
+        "{err}"
+    );
     assert!(err.to_string().contains("use --force"), "{err}");
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
@@ -539,10 +542,13 @@ fn writing_is_atomic_and_never_clobbers_without_force() {
     let missing = dir.path().join("no-such-dir").join("catalog.toml");
     assert!(matches!(
         write_new_file(&missing, "x", false),
-        Err(WriteError::Io { .. })
+        Err(ImportError::Write(WriteError::MissingDirectory { .. }))
     ));
     assert!(
-        write_new_file(dir.path(), "x", true).is_err(),
+        matches!(
+            write_new_file(dir.path(), "x", true),
+            Err(ImportError::Write(WriteError::IsADirectory(_)))
+        ),
         "a directory"
     );
 }
