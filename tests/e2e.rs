@@ -447,8 +447,17 @@ fn a_bracketed_paste_lands_in_the_filter_at_once() {
     let mut tui = Tui::start();
     tui.wait_for_first_frame();
     // terminals wrap pasted text in these markers once the app enables bracketed paste
+    let before = tui.raw().len();
     tui.send(b"\x1b[200~physical\ttherapist\x1b[201~");
     tui.wait_for_text(&["Filter: physical therapist"]);
+    // One redraw for the whole paste: the filter line is written in one piece. A redraw per
+    // character would write one new letter per frame and never the whole text at once.
+    let after = tui.raw()[before..].to_vec();
+    assert!(
+        find(&after, b"physical therapist").is_some(),
+        "the paste was not drawn in one frame: {:?}",
+        tail(&after, 400)
+    );
     tui.wait_for("the physiotherapist selected", |s| {
         selected_row(s).is_some_and(|row| row_text(s, row).contains("Physiotherapist"))
     });
