@@ -218,9 +218,21 @@ fn occupation_blocks(doc: &mut Doc, catalog: &Catalog, o: OccupationIdx) {
         Span::Text(catalog.cluster(occ.cluster).name.clone()),
     ]));
     if !occ.aliases.is_empty() {
+        // imported catalogs can have a hundred example titles; a handout names a few
+        const SHOWN: usize = 12;
+        let mut names = occ
+            .aliases
+            .iter()
+            .take(SHOWN)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ");
+        if occ.aliases.len() > SHOWN {
+            names.push_str(&format!(" and {} more", occ.aliases.len() - SHOWN));
+        }
         doc.blocks.push(Block::Paragraph(vec![
             Span::Label("Also called:"),
-            Span::Text(occ.aliases.join(", ")),
+            Span::Text(names),
         ]));
     }
     doc.paragraphs(&occ.summary);

@@ -490,3 +490,22 @@ fn the_shortlist_view_lists_marked_occupations() {
     assert!(text.contains("  1. Pharmacist · Medicine"), "{text}");
     assert!(text.contains("> 2. Dietitian · Medicine"), "{text}");
 }
+
+#[test]
+fn long_alias_lists_are_cut_but_matched_aliases_stay_visible() {
+    let aliases: Vec<String> = (1..=40).map(|i| format!("\"example title {i}\"")).collect();
+    let toml = format!(
+        "title = \"Imported\"\n[[clusters]]\nid = \"c\"\nname = \"Health\"\nsummary = \"s\"\n\
+         [[clusters.occupations]]\nid = \"o\"\ntitle = \"Nurses\"\nsummary = \"s\"\naliases = [{}]\n",
+        aliases.join(", ")
+    );
+    let catalog = Catalog::from_str(&toml, "import.toml").expect("loads");
+    let mut app = App::new(catalog, Theme::dark(), Rect::new(0, 0, 120, 40));
+    typed(&mut app, "title 37");
+    let text = lines(draw(&app, 120, 40).backend().buffer()).join("\n");
+    assert!(
+        text.contains("title 8, example title 37 and 31 more"),
+        "{text}"
+    );
+    assert!(!text.contains("example title 9,"), "{text}");
+}

@@ -47,6 +47,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     chrome::scrollbar(frame, area, total, visible, scroll);
 }
 
+/// How many other names the detail lists before "and N more".
+pub const ALIASES_SHOWN: usize = 8;
+/// How many more it adds from those the filter matched best (most matched characters), so the
+/// reason for a match is on screen.
+pub const ALIASES_MATCHED_SHOWN: usize = 4;
+
 /// Lines longer than this are hard to read on a wide screen; wider panes keep a right margin.
 pub const MAX_TEXT_WIDTH: u16 = 100;
 
@@ -165,12 +171,29 @@ impl Lines<'_> {
 
         if !occupation.aliases.is_empty() {
             self.heading("Also called");
+            // Imported catalogs can list a hundred example titles: show a few, and always the
+            // ones the filter matched, so the reason for a match is on screen.
+            let covered = |i: usize| -> usize {
+                m.map_or(0, |m| m.ranges(Field::Alias(i as u16)).iter().map(|r| r.len()).sum())
+            };
+            let best = (0..occupation.aliases.len()).map(covered).max().unwrap_or(0);
+            let mut matched: Vec<usize> = (ALIASES_SHOWN..occupation.aliases.len())
+                .filter(|&i| best > 0 && covered(i) == best)
+                .collect();
+            matched.truncate(ALIASES_MATCHED_SHOWN);
+            let first = occupation.aliases.len().min(ALIASES_SHOWN);
+            let shown: Vec<usize> = (0..first).chain(matched).collect();
             let mut spans = Vec::new();
-            for (i, alias) in occupation.aliases.iter().enumerate() {
-                if i > 0 {
+            for (n, &i) in shown.iter().enumerate() {
+                if n > 0 {
                     spans.push(Span::raw(", "));
                 }
+                let alias = &occupation.aliases[i];
                 spans.extend(self.field(m, Field::Alias(i as u16), alias, theme.text));
+            }
+            let hidden = occupation.aliases.len() - shown.len();
+            if hidden > 0 {
+                spans.push(Span::styled(format!(" and {hidden} more"), theme.muted));
             }
             self.paragraph(spans);
         }
