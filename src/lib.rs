@@ -17,6 +17,8 @@
 pub mod action;
 pub mod app;
 pub mod catalog;
+#[doc(hidden)]
+pub mod generate;
 pub mod keymap;
 pub mod layout;
 pub mod search;

@@ -7,7 +7,7 @@
 //! the words in range, so its cost follows the number of hits, not the size of the catalog.
 //! Postings live in one flat array (16 bytes each), grouped by word.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::catalog::Catalog;
 
@@ -71,136 +71,161 @@ impl Posting {
 /// Distinct folded words and where each occurs.
 #[derive(Debug, Clone, Default)]
 pub struct WordIndex {
-    /// The vocabulary, sorted.
+    /// The vocabulary, in order of first appearance (a word's id is its place here).
     words: Vec<Box<str>>,
-    /// `postings[offsets[w]..offsets[w + 1]]` are the occurrences of `words[w]`.
+    /// Word ids in alphabetical order, for prefix searches.
+    sorted: Vec<u32>,
+    /// `postings[offsets[w]..offsets[w + 1]]` are the occurrences of word `w`.
     offsets: Vec<u32>,
     postings: Vec<Posting>,
 }
 
+/// Calls `f(kind, item, text)` for every indexed field of occupation `o`.
+fn for_each_field(catalog: &Catalog, o: usize, mut f: impl FnMut(Kind, usize, &str)) {
+    let occ = &catalog.occupations[o];
+    f(Kind::Title, 0, &occ.title);
+    for (i, s) in occ.aliases.iter().enumerate() {
+        f(Kind::Alias, i, s);
+    }
+    f(Kind::Cluster, 0, &catalog.cluster(occ.cluster).name);
+    for (i, s) in occ.skills.iter().enumerate() {
+        f(Kind::Skill, i, s);
+    }
+    for (i, s) in occ.education.iter().enumerate() {
+        f(Kind::Education, i, s);
+    }
+    for (i, s) in occ.settings.iter().enumerate() {
+        f(Kind::Setting, i, s);
+    }
+    f(Kind::Summary, 0, &occ.summary);
+    for (i, s) in occ.duties.iter().enumerate() {
+        f(Kind::Duty, i, s);
+    }
+    if let Some(noc) = &occ.noc {
+        f(Kind::Noc, 0, noc);
+    }
+}
+
+/// Splits `text` into words, calling `f(folded, start, len, one_to_one)` for each, where `start`
+/// and `len` count original characters.
+fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str, usize, usize, bool)) {
+    buf.clear();
+    let (mut start, mut len, mut one_to_one) = (0, 0, true);
+    for (i, c) in text.chars().enumerate() {
+        if c.is_alphanumeric() {
+            if len == 0 {
+                start = i;
+                one_to_one = true;
+            }
+            len += 1;
+            if c.is_ascii() {
+                buf.push(c.to_ascii_lowercase());
+            } else {
+                let before = buf.len();
+                let mut n = 0;
+                for l in c.to_lowercase() {
+                    buf.push(l);
+                    n += 1;
+                }
+                one_to_one &= n == 1 && buf.len() > before;
+            }
+        } else if len > 0 {
+            f(buf, start, len, one_to_one);
+            buf.clear();
+            len = 0;
+        }
+    }
+    if len > 0 {
+        f(buf, start, len, one_to_one);
+    }
+}
+
 impl WordIndex {
     pub fn new(catalog: &Catalog) -> WordIndex {
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut raw: Vec<(u32, Posting)> = Vec::new();
-        let mut add = |occupation: usize, kind: Kind, item: usize, text: &str| {
-            let mut position: u16 = 0;
-            let mut word = String::new();
-            let mut start = 0usize;
-            let mut len = 0usize;
-            let mut one_to_one = true;
-            let mut flush = |word: &mut String, start: usize, len: usize, one_to_one: bool| {
-                if word.is_empty() {
-                    return;
-                }
-                let next = ids.len() as u32;
-                let id = *ids.entry(std::mem::take(word)).or_insert(next);
-                raw.push((
-                    id,
-                    Posting {
-                        occupation: occupation as u32,
-                        start: start as u32,
+        // Pass 1: number the words and count their occurrences. Pass 2: place each posting at
+        // its word's slot, so no temporary copy of all postings is ever held.
+        let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let mut words: Vec<Box<str>> = Vec::new();
+        let mut counts: Vec<u32> = Vec::new();
+        let mut token_ids: Vec<u32> = Vec::new();
+        let mut buf = String::new();
+        for o in 0..catalog.occupations.len() {
+            for_each_field(catalog, o, |_, _, text| {
+                for_each_word(text, &mut buf, |word, _, _, _| {
+                    let id = match ids.get(word) {
+                        Some(&id) => id,
+                        None => {
+                            let id = words.len() as u32;
+                            ids.insert(word.into(), id);
+                            words.push(word.into());
+                            counts.push(0);
+                            id
+                        }
+                    };
+                    counts[id as usize] += 1;
+                    token_ids.push(id);
+                });
+            });
+        }
+        drop(ids);
+        let mut offsets = Vec::with_capacity(counts.len() + 1);
+        offsets.push(0u32);
+        for c in &counts {
+            offsets.push(offsets[offsets.len() - 1] + c);
+        }
+        let mut fill: Vec<u32> = offsets[..offsets.len() - 1].to_vec();
+        let mut postings = vec![EMPTY; token_ids.len()];
+        let mut tokens = token_ids.iter();
+        for o in 0..catalog.occupations.len() {
+            for_each_field(catalog, o, |kind, item, text| {
+                let mut position: u16 = 0;
+                for_each_word(text, &mut buf, |_, start, len, one_to_one| {
+                    let Some(&id) = tokens.next() else { return };
+                    let slot = &mut fill[id as usize];
+                    postings[*slot as usize] = Posting {
+                        occupation: o as u32,
+                        start: start.min(u32::MAX as usize) as u32,
                         item: item.min(usize::from(u16::MAX)) as u16,
                         len: len.min(usize::from(u16::MAX)) as u16,
                         position,
                         kind,
                         one_to_one,
-                    },
-                ));
-                position = position.saturating_add(1);
-            };
-            for (i, c) in text.chars().enumerate() {
-                if c.is_alphanumeric() {
-                    if word.is_empty() {
-                        start = i;
-                        len = 0;
-                        one_to_one = true;
-                    }
-                    let before = word.chars().count();
-                    word.extend(c.to_lowercase());
-                    one_to_one &= word.chars().count() == before + 1;
-                    len += 1;
-                } else {
-                    flush(&mut word, start, len, one_to_one);
-                }
-            }
-            flush(&mut word, start, len, one_to_one);
-        };
-        for (o, occ) in catalog.occupations.iter().enumerate() {
-            add(o, Kind::Title, 0, &occ.title);
-            for (i, s) in occ.aliases.iter().enumerate() {
-                add(o, Kind::Alias, i, s);
-            }
-            add(o, Kind::Cluster, 0, &catalog.cluster(occ.cluster).name);
-            for (i, s) in occ.skills.iter().enumerate() {
-                add(o, Kind::Skill, i, s);
-            }
-            for (i, s) in occ.education.iter().enumerate() {
-                add(o, Kind::Education, i, s);
-            }
-            for (i, s) in occ.settings.iter().enumerate() {
-                add(o, Kind::Setting, i, s);
-            }
-            add(o, Kind::Summary, 0, &occ.summary);
-            for (i, s) in occ.duties.iter().enumerate() {
-                add(o, Kind::Duty, i, s);
-            }
-            if let Some(noc) = &occ.noc {
-                add(o, Kind::Noc, 0, noc);
-            }
+                    };
+                    *slot += 1;
+                    position = position.saturating_add(1);
+                });
+            });
         }
-
-        // sort the vocabulary and renumber, then group postings by word (counting sort, stable)
-        let mut vocabulary: Vec<(String, u32)> = ids.into_iter().collect();
-        vocabulary.sort_unstable();
-        let mut rank = vec![0u32; vocabulary.len()];
-        for (r, (_, id)) in vocabulary.iter().enumerate() {
-            rank[*id as usize] = r as u32;
-        }
-        let mut offsets = vec![0u32; vocabulary.len() + 1];
-        for (id, _) in &raw {
-            offsets[rank[*id as usize] as usize + 1] += 1;
-        }
-        for i in 1..offsets.len() {
-            offsets[i] += offsets[i - 1];
-        }
-        let mut fill = offsets.clone();
-        let mut postings = vec![raw.first().map_or(EMPTY, |r| r.1); raw.len()];
-        for (id, p) in raw {
-            let r = rank[id as usize] as usize;
-            postings[fill[r] as usize] = p;
-            fill[r] += 1;
-        }
+        let mut sorted: Vec<u32> = (0..words.len() as u32).collect();
+        sorted.sort_unstable_by(|&a, &b| words[a as usize].cmp(&words[b as usize]));
         WordIndex {
-            words: vocabulary.into_iter().map(|(w, _)| w.into()).collect(),
+            words,
+            sorted,
             offsets,
             postings,
         }
     }
 
-    /// The range of vocabulary entries that start with `prefix`.
-    pub fn prefix_range(&self, prefix: &str) -> std::ops::Range<usize> {
-        let start = self.words.partition_point(|w| &**w < prefix);
-        let end = start + self.words[start..].partition_point(|w| w.starts_with(prefix));
-        start..end
+    /// The ids of the words that start with `prefix`.
+    pub fn with_prefix(&self, prefix: &str) -> impl Iterator<Item = usize> + '_ {
+        let start = self
+            .sorted
+            .partition_point(|&w| &*self.words[w as usize] < prefix);
+        let len =
+            self.sorted[start..].partition_point(|&w| self.words[w as usize].starts_with(prefix));
+        self.sorted[start..start + len].iter().map(|&w| w as usize)
     }
 
-    /// The vocabulary entry equal to `word`, if any.
+    /// The id of the word equal to `word`, if any.
     pub fn exact(&self, word: &str) -> Option<usize> {
-        self.words.binary_search_by(|w| (**w).cmp(word)).ok()
-    }
-
-    pub fn word(&self, w: usize) -> &str {
-        &self.words[w]
+        self.sorted
+            .binary_search_by(|&w| (*self.words[w as usize]).cmp(word))
+            .ok()
+            .map(|i| self.sorted[i] as usize)
     }
 
     pub fn postings(&self, w: usize) -> &[Posting] {
         &self.postings[self.offsets[w] as usize..self.offsets[w + 1] as usize]
-    }
-
-    /// Vocabulary entries starting with `first`, for the typo-tolerant word match.
-    pub fn words_starting_with(&self, first: char) -> std::ops::Range<usize> {
-        let mut buf = [0u8; 4];
-        self.prefix_range(first.encode_utf8(&mut buf))
     }
 }
 
@@ -232,7 +257,7 @@ pub struct Names {
 
 impl Names {
     pub fn new(catalog: &Catalog) -> Names {
-        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
         let mut strings: Vec<Box<str>> = Vec::new();
         let mut occupation_offsets = vec![0u32];
         let mut occupation_names = Vec::new();

@@ -2,9 +2,8 @@
 //! the character ranges to highlight and the reason a row matched.
 //!
 //! Pure and terminal-free: the browser, the `search` command, the examples and the benchmarks all
-//! call [`Searcher::search`] (the browser, while a query is being typed on, calls
-//! [`Searcher::search_within`], which gives the same result from fewer candidates). Everything that
-//! can be prepared is prepared once in [`Searcher::new`] (see [`index`]).
+//! call [`Searcher::search`], so they agree on matches and order. Everything that can be prepared
+//! is prepared once in [`Searcher::new`] (see [`index`]).
 //!
 //! # Rules
 //! The query syntax is in [`query`]: words, `"phrases"` and `field:` scopes; every term must hold.
@@ -46,8 +45,8 @@
 //!
 //! # Speed
 //! A prefix search walks postings of matching words only; the fuzzy matcher runs over the distinct
-//! title and alias strings, or over the candidates' own strings when [`Searcher::search_within`]
-//! has narrowed them. Per-search scratch arrays are indexed by occupation.
+//! title and alias strings, or, once earlier terms have left few candidates, over the candidates'
+//! own strings. Per-search scratch arrays are indexed by occupation.
 
 pub mod index;
 pub mod query;
@@ -178,6 +177,19 @@ pub fn merge_ranges(ranges: &mut Vec<Range<usize>>) {
     *ranges = merged;
 }
 
+/// Every kind of field, for terms that may match anywhere literally.
+const ALL_KINDS: [Kind; 9] = [
+    Kind::Title,
+    Kind::Alias,
+    Kind::Cluster,
+    Kind::Skill,
+    Kind::Education,
+    Kind::Setting,
+    Kind::Summary,
+    Kind::Duty,
+    Kind::Noc,
+];
+
 /// Score bonus for a match at the start of a word.
 const WORD_START: u32 = 50;
 /// Further bonus for a match at the very start of the field.
@@ -191,8 +203,8 @@ pub struct Searcher {
     clusters: ClusterNames,
     /// Each cluster's occupations.
     members: Vec<Vec<u32>>,
-    /// Folded titles, for breaking ties alphabetically without allocating per search.
-    sort_keys: Vec<String>,
+    /// Each occupation's place in alphabetical order of titles, for breaking ties cheaply.
+    title_rank: Vec<u32>,
 }
 
 impl Searcher {
@@ -206,32 +218,21 @@ impl Searcher {
                 .iter()
                 .map(|c| c.occupations.iter().map(|o| o.0 as u32).collect())
                 .collect(),
-            sort_keys: catalog
-                .occupations
-                .iter()
-                .map(|o| o.title.to_lowercase())
-                .collect(),
+            title_rank: title_ranks(catalog),
         }
     }
 
     /// Every occupation matching `query`, best first. An empty query matches nothing: the browser
     /// shows the whole catalog then, without ranking.
     pub fn search(&self, query: &Query) -> Vec<Match> {
-        self.run(query, None)
+        self.run(query)
     }
 
-    /// The same as [`Searcher::search`] when every match of `query` is among `candidates` — true
-    /// when `query.narrows(previous)` and `candidates` are the matches of `previous` — but only
-    /// looks at the candidates, so typing on costs less with every letter.
-    pub fn search_within(&self, query: &Query, candidates: &[OccupationIdx]) -> Vec<Match> {
-        self.run(query, Some(candidates))
-    }
-
-    fn run(&self, query: &Query, candidates: Option<&[OccupationIdx]>) -> Vec<Match> {
+    fn run(&self, query: &Query) -> Vec<Match> {
         if query.is_empty() {
             return Vec::new();
         }
-        let mut acc = Accumulator::new(self.sort_keys.len(), candidates);
+        let mut acc = Accumulator::new(self.title_rank.len());
         for term in &query.terms {
             self.match_term(term, &mut acc);
             acc.end_term();
@@ -243,8 +244,7 @@ impl Searcher {
         matches.sort_by(|a, b| {
             b.score
                 .cmp(&a.score)
-                .then_with(|| self.sort_keys[a.occupation.0].cmp(&self.sort_keys[b.occupation.0]))
-                .then_with(|| a.occupation.cmp(&b.occupation))
+                .then_with(|| self.title_rank[a.occupation.0].cmp(&self.title_rank[b.occupation.0]))
         });
         matches
     }
@@ -272,17 +272,7 @@ impl Searcher {
         if term.phrase {
             // a phrase is literal: consecutive words in one field, titles and aliases included
             let kinds: &[Kind] = if term.scope == Scope::Any {
-                &[
-                    Kind::Title,
-                    Kind::Alias,
-                    Kind::Cluster,
-                    Kind::Skill,
-                    Kind::Education,
-                    Kind::Setting,
-                    Kind::Summary,
-                    Kind::Duty,
-                    Kind::Noc,
-                ]
+                &ALL_KINDS
             } else {
                 kinds
             };
@@ -290,6 +280,16 @@ impl Searcher {
             return;
         }
         let word = &term.words[0];
+        if word.chars().count() == 1 {
+            // One letter: words that start with it, in every field; as a fuzzy pattern it would
+            // match nearly every title.
+            let kinds: &[Kind] = match term.scope {
+                Scope::Any => &ALL_KINDS,
+                _ => kinds,
+            };
+            self.match_prefix(word, kinds, acc);
+            return;
+        }
         match term.scope {
             Scope::Any => {
                 self.match_names(term, None, acc);
@@ -311,7 +311,7 @@ impl Searcher {
     /// Words of the given kinds that start with `prefix`.
     fn match_prefix(&self, prefix: &str, kinds: &[Kind], acc: &mut Accumulator) {
         let prefix_chars = prefix.chars().count();
-        for w in self.words.prefix_range(prefix) {
+        for w in self.words.with_prefix(prefix) {
             for p in self.words.postings(w) {
                 if !kinds.contains(&p.kind) || !acc.is_candidate(p.occupation) {
                     continue;
@@ -352,7 +352,7 @@ impl Searcher {
         let n = words.len() - 1;
         let last_chars = last.chars().count();
         let mut ends: HashMap<Key, Range<usize>> = HashMap::new();
-        for w in self.words.prefix_range(last) {
+        for w in self.words.with_prefix(last) {
             for p in self.words.postings(w) {
                 if p.position as usize >= n && acc.is_candidate(p.occupation) {
                     ends.insert(key(p, n as u16), prefix_range(p, last_chars));
@@ -367,7 +367,7 @@ impl Searcher {
             // a single quoted word: that word, literally, in any field
             None => self
                 .words
-                .prefix_range(last)
+                .with_prefix(last)
                 .flat_map(|w| self.words.postings(w))
                 .collect(),
         };
@@ -428,24 +428,27 @@ impl Searcher {
         let mut matcher = frizbee::Matcher::new(needle.as_str(), &config);
         let needle_len = needle.chars().count();
         let needle_last = needle.chars().last().unwrap_or(' ');
-        let score_one =
+        let mut scratch = Scratch::default();
+        let mut score_one =
             |acc: &mut Accumulator, s: usize, indices: &[u32], owners: &[(u32, Field)]| {
-                let Some((ranges, quality)) = classify(
+                let Some(quality) = classify(
                     &self.names.strings[s],
                     self.names.ascii[s],
                     indices,
                     needle_len,
                     needle_last,
                     typos,
+                    &mut scratch,
                 ) else {
                     return;
                 };
+                let ranges = &scratch.ranges;
                 for &(o, field) in owners {
                     if kind.is_some_and(|k| field.kind() != k) || !acc.is_candidate(o) {
                         continue;
                     }
                     let score = quality.score(field.weight());
-                    for r in &ranges {
+                    for r in ranges {
                         acc.hit(o, field, r.clone(), score);
                     }
                 }
@@ -471,6 +474,22 @@ impl Searcher {
             }
         }
     }
+}
+
+/// Each occupation's place when sorted by folded title, then by catalog order.
+fn title_ranks(catalog: &Catalog) -> Vec<u32> {
+    let keys: Vec<String> = catalog
+        .occupations
+        .iter()
+        .map(|o| o.title.to_lowercase())
+        .collect();
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
+    let mut rank = vec![0u32; keys.len()];
+    for (r, o) in order.into_iter().enumerate() {
+        rank[o] = r as u32;
+    }
+    rank
 }
 
 /// How well a fuzzy match fits.
@@ -510,16 +529,30 @@ fn classify(
     needle_len: usize,
     needle_last: char,
     typos: u16,
-) -> Option<(Vec<Range<usize>>, Quality)> {
-    let mut chars: Vec<usize> = if ascii {
-        indices.iter().map(|&i| i as usize).collect()
+    scratch: &mut Scratch,
+) -> Option<Quality> {
+    let Scratch {
+        chars,
+        text_chars,
+        ranges,
+    } = scratch;
+    chars.clear();
+    text_chars.clear();
+    if ascii {
+        chars.extend(indices.iter().map(|&i| i as usize));
+        text_chars.extend(text.bytes().map(char::from));
     } else {
-        let starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-        indices
-            .iter()
-            .filter_map(|&b| starts.binary_search(&(b as usize)).ok())
-            .collect()
-    };
+        let mut starts = Vec::new();
+        for (b, c) in text.char_indices() {
+            starts.push(b);
+            text_chars.push(c);
+        }
+        chars.extend(
+            indices
+                .iter()
+                .filter_map(|&b| starts.binary_search(&(b as usize)).ok()),
+        );
+    }
     chars.sort_unstable();
     chars.dedup();
     let (&first, &last) = (chars.first()?, chars.last()?);
@@ -528,7 +561,6 @@ fn classify(
         return None;
     }
     let contiguous = last - first + 1 == chars.len();
-    let text_chars: Vec<char> = text.chars().collect();
     let word_start =
         |i: usize| i == 0 || !text_chars.get(i - 1).is_some_and(|c| c.is_alphanumeric());
     let quality = if contiguous && missing == 0 && needle_len <= 2 && !word_start(first) {
@@ -582,14 +614,22 @@ fn classify(
             return None;
         }
     };
-    let mut ranges: Vec<Range<usize>> = Vec::new();
-    for c in chars {
+    ranges.clear();
+    for &c in chars.iter() {
         match ranges.last_mut() {
             Some(r) if r.end == c => r.end = c + 1,
             _ => ranges.push(c..c + 1),
         }
     }
-    Some((ranges, quality))
+    Some(quality)
+}
+
+/// Buffers reused across fuzzy matches, so classifying a match allocates nothing.
+#[derive(Default)]
+struct Scratch {
+    chars: Vec<usize>,
+    text_chars: Vec<char>,
+    ranges: Vec<Range<usize>>,
 }
 
 /// The characters of a posting's word covered by a prefix of `prefix_chars` folded characters.
@@ -605,13 +645,14 @@ fn prefix_range(p: &Posting, prefix_chars: usize) -> Range<usize> {
 
 /// Per-search scratch: which occupations are still in, their scores and highlights so far.
 struct Accumulator {
-    /// Occupations matching every term so far (all of them before the first, unless narrowed).
+    /// Occupations matching every term so far (unused before the first: everyone is).
     alive: Vec<u32>,
-    /// Whether every occupation is still a candidate (no term applied, no narrowing).
+    /// Whether every occupation is still a candidate (no term applied yet).
     everyone: bool,
     is_alive: Vec<bool>,
     total: Vec<u32>,
-    highlights: Vec<Vec<Highlight>>,
+    /// Every hit of every term, by occupation; grouped per match at the end.
+    hits: Vec<(u32, Highlight)>,
     reason: Vec<Option<Field>>,
     /// This term's best score and field per occupation, and how often it was found.
     term_best: Vec<(u32, Field)>,
@@ -620,27 +661,13 @@ struct Accumulator {
 }
 
 impl Accumulator {
-    fn new(n: usize, candidates: Option<&[OccupationIdx]>) -> Accumulator {
-        let mut is_alive = vec![candidates.is_none(); n];
-        let alive = match candidates {
-            Some(list) => {
-                let mut alive = Vec::with_capacity(list.len());
-                for o in list {
-                    if o.0 < n && !is_alive[o.0] {
-                        is_alive[o.0] = true;
-                        alive.push(o.0 as u32);
-                    }
-                }
-                alive
-            }
-            None => Vec::new(),
-        };
+    fn new(n: usize) -> Accumulator {
         Accumulator {
-            alive,
-            everyone: candidates.is_none(),
-            is_alive,
+            alive: Vec::new(),
+            everyone: true,
+            is_alive: vec![true; n],
             total: vec![0; n],
-            highlights: vec![Vec::new(); n],
+            hits: Vec::new(),
             reason: vec![None; n],
             term_best: vec![(0, Field::Title); n],
             term_hits: vec![0; n],
@@ -666,7 +693,7 @@ impl Accumulator {
         if score > self.term_best[i].0 {
             self.term_best[i] = (score, field);
         }
-        self.highlights[i].push(Highlight { field, range });
+        self.hits.push((o, Highlight { field, range }));
     }
 
     fn end_term(&mut self) {
@@ -691,19 +718,35 @@ impl Accumulator {
         }
     }
 
-    fn finish(mut self) -> Vec<Match> {
-        self.alive
-            .iter()
-            .map(|&o| {
-                let i = o as usize;
-                Match {
-                    occupation: OccupationIdx(i),
-                    score: self.total[i],
-                    highlights: std::mem::take(&mut self.highlights[i]),
-                    reason: self.reason[i],
-                }
-            })
-            .collect()
+    fn finish(self) -> Vec<Match> {
+        // count each surviving occupation's hits, then move them into its match
+        let mut slot = vec![u32::MAX; self.total.len()];
+        let mut matches: Vec<Match> = Vec::with_capacity(self.alive.len());
+        let mut counts: Vec<usize> = Vec::with_capacity(self.alive.len());
+        for (k, &o) in self.alive.iter().enumerate() {
+            slot[o as usize] = k as u32;
+            counts.push(0);
+        }
+        for (o, _) in &self.hits {
+            if let Some(c) = counts.get_mut(slot[*o as usize] as usize) {
+                *c += 1;
+            }
+        }
+        for (&o, &count) in self.alive.iter().zip(&counts) {
+            let i = o as usize;
+            matches.push(Match {
+                occupation: OccupationIdx(i),
+                score: self.total[i],
+                highlights: Vec::with_capacity(count),
+                reason: self.reason[i],
+            });
+        }
+        for (o, h) in self.hits {
+            if let Some(m) = matches.get_mut(slot[o as usize] as usize) {
+                m.highlights.push(h);
+            }
+        }
+        matches
     }
 }
 

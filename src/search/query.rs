@@ -113,20 +113,6 @@ impl Query {
     pub fn terms(&self) -> &[Term] {
         &self.terms
     }
-
-    /// Whether every occupation matching `self` also matches `previous`, so a search for `self`
-    /// may look only at `previous`'s matches. True when `self` has the same terms with the last
-    /// one possibly extended (typing on) or more terms added, and no term's typo allowance grew.
-    pub fn narrows(&self, previous: &Query) -> bool {
-        if previous.terms.is_empty() || self.terms.len() < previous.terms.len() {
-            return false;
-        }
-        previous
-            .terms
-            .iter()
-            .zip(&self.terms)
-            .all(|(old, new)| new.extends(old))
-    }
 }
 
 /// Folds text for matching: lowercase, character by character (the index folds the same way).
@@ -163,16 +149,6 @@ impl Term {
             5..=11 => 1,
             _ => 2,
         }
-    }
-
-    /// Whether `self` matches only occupations `old` matches: same scope and kind, text typed on.
-    fn extends(&self, old: &Term) -> bool {
-        self.scope == old.scope
-            && self.phrase == old.phrase
-            && self.words.len() == old.words.len()
-            && self.text.starts_with(&old.text)
-            && self.words[..self.words.len() - 1] == old.words[..old.words.len() - 1]
-            && self.max_typos() == old.max_typos()
     }
 }
 
@@ -211,18 +187,5 @@ mod tests {
         assert!(Query::parse("  \"\" ").is_empty());
         assert_eq!(terms("re:hab"), vec![(Scope::Any, w(&["re", "hab"]), true)]);
         assert_eq!(terms("NOC:312"), vec![(Scope::Noc, w(&["312"]), false)]);
-    }
-
-    #[test]
-    fn narrowing_only_when_typing_on() {
-        let q = Query::parse;
-        assert!(q("phys").narrows(&q("phy")));
-        assert!(q("phy nurse").narrows(&q("phy")));
-        assert!(!q("phy").narrows(&q("phy nurse")));
-        assert!(!q("ph").narrows(&q("phy")));
-        assert!(!q("edu:phy").narrows(&q("phy")));
-        // five letters allow a typo that four did not: not a narrowing
-        assert!(!q("physi").narrows(&q("phys")));
-        assert!(!q("anything").narrows(&q("")));
     }
 }
