@@ -12,6 +12,7 @@ use rustc_hash::FxHashMap;
 use crate::catalog::Catalog;
 
 use super::Field;
+use super::query::fold_str;
 
 /// The kind of a field, without the item number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -244,9 +245,13 @@ const EMPTY: Posting = Posting {
 /// distinct string once saves work on big catalogs.
 #[derive(Debug, Clone, Default)]
 pub struct Names {
+    /// The strings folded to lowercase, as the fuzzy matcher sees them.
     pub strings: Vec<Box<str>>,
-    /// Whether each string is ASCII, so byte offsets are character offsets.
+    /// Whether each folded string is ASCII, so byte offsets are character offsets.
     pub ascii: Vec<bool>,
+    /// For strings whose folding changed the number of characters ('İ' becomes "i̇"), the
+    /// original character of each folded one.
+    pub origin: Vec<Option<Box<[u32]>>>,
     /// `owners[owner_offsets[s]..owner_offsets[s + 1]]` carry `strings[s]`.
     owner_offsets: Vec<u32>,
     owners: Vec<(u32, Field)>,
@@ -258,7 +263,7 @@ pub struct Names {
 impl Names {
     pub fn new(catalog: &Catalog) -> Names {
         let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
-        let mut strings: Vec<Box<str>> = Vec::new();
+        let mut strings: Vec<&str> = Vec::new();
         let mut occupation_offsets = vec![0u32];
         let mut occupation_names = Vec::new();
         for occ in &catalog.occupations {
@@ -270,7 +275,7 @@ impl Names {
             );
             for (field, text) in fields {
                 let id = *ids.entry(text).or_insert_with(|| {
-                    strings.push(text.into());
+                    strings.push(text);
                     strings.len() as u32 - 1
                 });
                 occupation_names.push((id, field));
@@ -294,7 +299,8 @@ impl Names {
         }
         Names {
             ascii: strings.iter().map(|s| s.is_ascii()).collect(),
-            strings,
+            origin: strings.iter().map(|s| fold_map(s)).collect(),
+            strings: strings.iter().map(|s| fold_str(s).into()).collect(),
             owner_offsets: counts,
             owners,
             occupation_offsets,
@@ -310,6 +316,22 @@ impl Names {
         &self.occupation_names
             [self.occupation_offsets[o] as usize..self.occupation_offsets[o + 1] as usize]
     }
+}
+
+/// For text whose lowercase has a different number of characters, the original character index
+/// of each folded character; `None` when folding maps characters one to one.
+fn fold_map(text: &str) -> Option<Box<[u32]>> {
+    let mut map = Vec::new();
+    let mut one_to_one = true;
+    for (i, c) in text.chars().enumerate() {
+        let mut n = 0;
+        for _ in c.to_lowercase() {
+            map.push(i as u32);
+            n += 1;
+        }
+        one_to_one &= n == 1;
+    }
+    (!one_to_one).then(|| map.into_boxed_slice())
 }
 
 /// Cluster names, folded, with their occupations' count known through the catalog.

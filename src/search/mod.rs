@@ -9,7 +9,7 @@
 //! The query syntax is in [`query`]: words, `"phrases"` and `field:` scopes; every term must hold.
 //! A free word matches
 //! - titles and aliases **fuzzily** (letters in order, gaps allowed, as in fzf) and with typing
-//!   errors: one missing, wrong or swapped letter from five letters on, two from twelve, provided
+//!   errors: one missing, wrong or swapped letter from six letters on, two from twelve, provided
 //!   the match stays compact — so "dietician" finds Dietitian, "psyhcologist" Psychologist,
 //!   "phisiotherapist" Physiotherapist and "councellor" Counsellor without a list of misspellings;
 //! - the cluster name anywhere inside a word;
@@ -442,6 +442,15 @@ impl Searcher {
                 ) else {
                     return;
                 };
+                if let Some(origin) = &self.names.origin[s] {
+                    // back from folded characters to the original ones
+                    for r in scratch.ranges.iter_mut() {
+                        let start = origin.get(r.start).map_or(0, |&o| o as usize);
+                        let end = origin.get(r.end - 1).map_or(start, |&o| o as usize) + 1;
+                        *r = start..end;
+                    }
+                    merge_ranges(&mut scratch.ranges);
+                }
                 let ranges = &scratch.ranges;
                 for &(o, field) in owners {
                     if kind.is_some_and(|k| field.kind() != k) || !acc.is_candidate(o) {

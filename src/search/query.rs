@@ -129,7 +129,8 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 impl Term {
     fn new(scope: Scope, raw: &str, quoted: bool) -> Option<Term> {
         let text = fold_str(raw.trim());
-        let words: Vec<String> = words(&text).map(str::to_string).collect();
+        // split before folding, as the index does: 'İ' folds to 'i' and a combining dot
+        let words: Vec<String> = words(raw).map(fold_str).collect();
         if words.is_empty() {
             return None;
         }
@@ -142,11 +143,11 @@ impl Term {
     }
 
     /// How many typing errors a fuzzy title match may have: none for short words, where one
-    /// error would match almost anything, one from five letters, two from twelve.
+    /// error turns one word into another ("heart", "healt"), one from six letters, two from twelve.
     pub fn max_typos(&self) -> u16 {
-        match self.text.chars().count() {
-            0..=4 => 0,
-            5..=11 => 1,
+        match self.words.first().map_or(0, |w| w.chars().count()) {
+            0..=5 => 0,
+            6..=11 => 1,
             _ => 2,
         }
     }
