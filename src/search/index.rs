@@ -109,7 +109,12 @@ fn for_each_field(catalog: &Catalog, o: usize, mut f: impl FnMut(Kind, usize, &s
 
 /// Splits `text` into words, calling `f(folded, start, len, one_to_one)` for each, where `start`
 /// and `len` count original characters.
-fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str, usize, usize, bool)) {
+/// Without `FOLD` the word passed is empty (the second pass of the index needs only positions).
+fn for_each_word<const FOLD: bool>(
+    text: &str,
+    buf: &mut String,
+    mut f: impl FnMut(&str, usize, usize, bool),
+) {
     buf.clear();
     let (mut start, mut len, mut one_to_one) = (0, 0, true);
     for (i, c) in text.chars().enumerate() {
@@ -120,7 +125,9 @@ fn for_each_word(text: &str, buf: &mut String, mut f: impl FnMut(&str, usize, us
             }
             len += 1;
             if c.is_ascii() {
-                buf.push(c.to_ascii_lowercase());
+                if FOLD {
+                    buf.push(c.to_ascii_lowercase());
+                }
             } else {
                 let before = buf.len();
                 let mut n = 0;
@@ -152,7 +159,7 @@ impl WordIndex {
         let mut buf = String::new();
         for o in 0..catalog.occupations.len() {
             for_each_field(catalog, o, |_, _, text| {
-                for_each_word(text, &mut buf, |word, _, _, _| {
+                for_each_word::<true>(text, &mut buf, |word, _, _, _| {
                     let id = match ids.get(word) {
                         Some(&id) => id,
                         None => {
@@ -180,7 +187,7 @@ impl WordIndex {
         for o in 0..catalog.occupations.len() {
             for_each_field(catalog, o, |kind, item, text| {
                 let mut position: u16 = 0;
-                for_each_word(text, &mut buf, |_, start, len, one_to_one| {
+                for_each_word::<false>(text, &mut buf, |_, start, len, one_to_one| {
                     let Some(&id) = tokens.next() else { return };
                     let slot = &mut fill[id as usize];
                     postings[*slot as usize] = Posting {
