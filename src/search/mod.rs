@@ -39,9 +39,17 @@
 //! | dietician | only the alias "Dietician" | Dietician, then Dietitian |
 //!
 //! nucleo-matcher only matches letters in order, so swapped or wrong letters never match; frizbee's
-//! Smith-Waterman alignment counts them as typos, and it is faster at equal work. Frizbee with typos
-//! also finds loose alignments ("nurse" in "Nutritionist"); we keep a typo match only when it is
-//! compact (spans at most the term's length plus the typos allowed) and rank it below exact ones.
+//! Smith-Waterman alignment counts them as typos, and it is faster at equal work. (Measured with a
+//! throwaway program, not kept, so the build does not carry a second matcher.)
+//!
+//! Frizbee alone is too generous for a career list ("nurse" with one typo finds "Nutritionist";
+//! "nur" in order finds "mental health counselor"), so `classify` keeps a fuzzy match only when
+//! it reads as what someone meant: it starts at a word start; a typo match is compact (spans at
+//! most the term's length plus the typos allowed) and ends on the term's last letter ("physio" is
+//! the start of Physiotherapist, not a misspelt "physician"); a scattered match jumps only to word
+//! starts or in runs of three letters or more ("ot" → Occupational Therapist, "phys ther"). A
+//! single letter matches word starts only. Strings are folded to lowercase before matching, with
+//! a map back to original characters for highlights.
 //!
 //! # Speed
 //! A prefix search walks postings of matching words only; the fuzzy matcher runs over the distinct
