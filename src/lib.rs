@@ -21,6 +21,8 @@ pub mod catalog;
 pub mod commands;
 pub mod effects;
 pub mod export;
+#[doc(hidden)]
+pub mod generate;
 pub mod import;
 pub mod keymap;
 pub mod layout;

@@ -11,6 +11,16 @@ use unicode_width::UnicodeWidthStr;
 /// Makes text safe to put on a terminal: keeps newlines, expands tabs to four spaces, shows every
 /// other control character as a visible symbol (`␛` for ESC) and drops bidirectional overrides.
 pub fn sanitize(text: &str) -> String {
+    // Nearly all catalog text is clean: copy it whole instead of character by character.
+    let clean = |c: char| {
+        !(c.is_control()
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c))
+            || c == '\n'
+    };
+    if text.chars().all(clean) {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {

@@ -431,9 +431,10 @@ fn search_says_why_each_occupation_matched() {
         "rehabilitation-counsellor",
     ] {
         assert!(
-            lines
-                .iter()
-                .any(|l| l.contains(&format!("({id}) · Rehabilitation · summary: injur"))),
+            lines.iter().any(
+                |l| l.contains(&format!("({id}) · Rehabilitation · summary: injur"))
+                    || l.contains(&format!("({id}) · Rehabilitation · duties: injur"))
+            ),
             "{id} missing from:\n{out}"
         );
     }

@@ -174,9 +174,17 @@ impl Lines<'_> {
             // Imported catalogs can list a hundred example titles: show a few, and always the
             // ones the filter matched, so the reason for a match is on screen.
             let covered = |i: usize| -> usize {
-                m.map_or(0, |m| m.ranges(Field::Alias(i as u16)).iter().map(|r| r.len()).sum())
+                m.map_or(0, |m| {
+                    m.ranges(Field::Alias(i as u16))
+                        .iter()
+                        .map(|r| r.len())
+                        .sum()
+                })
             };
-            let best = (0..occupation.aliases.len()).map(covered).max().unwrap_or(0);
+            let best = (0..occupation.aliases.len())
+                .map(covered)
+                .max()
+                .unwrap_or(0);
             let mut matched: Vec<usize> = (ALIASES_SHOWN..occupation.aliases.len())
                 .filter(|&i| best > 0 && covered(i) == best)
                 .collect();

@@ -31,8 +31,13 @@ pub fn content(app: &App, text_width: u16) -> Vec<Line<'static>> {
     lines.push(Line::styled("Filtering", theme.heading));
     for paragraph in [
         "Every word you type must match, in any letter case.",
-        "Titles, other names (\"physio\", \"GP\") and cluster names match anywhere; \
+        "Titles and other names (\"physio\", \"GP\") match fuzzily and forgive a typing \
+         error or two in longer words (\"councellor\"); cluster names match inside words; \
          skills, education, settings, summaries and duties match at word starts.",
+        "Limit a word to a field: edu:psychology, setting:hospital, skill:listening, \
+         cluster:rehab, noc:312 (also title:, alias:, duty:, summary:).",
+        "\"Quotes\" keep words together, as a phrase: \"long-term care\", \
+         setting:\"private practice\".",
         "A row found by something other than its title says why after a ·.",
     ] {
         lines.extend(wrap(

@@ -1,0 +1,360 @@
+//! The prepared catalog text the matcher scans: an inverted word index over every field, and the
+//! distinct title and alias strings for the fuzzy matcher. Built once by `Searcher::new`.
+//!
+//! The word index maps each distinct folded word to its postings: which occupation, which field,
+//! where in the field's original text (in characters) and at which word position (for phrases).
+//! A prefix query is a binary search in the sorted vocabulary plus a walk over the postings of
+//! the words in range, so its cost follows the number of hits, not the size of the catalog.
+//! Postings live in one flat array (16 bytes each), grouped by word.
+
+use rustc_hash::FxHashMap;
+
+use crate::catalog::Catalog;
+
+use super::Field;
+use super::query::fold_str;
+
+/// The kind of a field, without the item number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub enum Kind {
+    Title,
+    Alias,
+    Cluster,
+    Skill,
+    Education,
+    Setting,
+    Summary,
+    Duty,
+    Noc,
+}
+
+impl Kind {
+    pub fn field(self, item: u16) -> Field {
+        match self {
+            Kind::Title => Field::Title,
+            Kind::Alias => Field::Alias(item),
+            Kind::Cluster => Field::Cluster,
+            Kind::Skill => Field::Skill(item),
+            Kind::Education => Field::Education(item),
+            Kind::Setting => Field::Setting(item),
+            Kind::Summary => Field::Summary,
+            Kind::Duty => Field::Duty(item),
+            Kind::Noc => Field::Noc,
+        }
+    }
+}
+
+/// One occurrence of a word.
+#[derive(Debug, Clone, Copy)]
+pub struct Posting {
+    pub occupation: u32,
+    /// First character of the word in the field's original text.
+    pub start: u32,
+    /// The item of a list field.
+    pub item: u16,
+    /// Length of the word in original characters.
+    pub len: u16,
+    /// Word position within the field, saturating.
+    pub position: u16,
+    pub kind: Kind,
+    /// Whether folding kept one character per original character, so a prefix of the folded word
+    /// maps to the same number of original characters.
+    pub one_to_one: bool,
+}
+
+impl Posting {
+    pub fn field(&self) -> Field {
+        self.kind.field(self.item)
+    }
+}
+
+/// Distinct folded words and where each occurs.
+#[derive(Debug, Clone, Default)]
+pub struct WordIndex {
+    /// The vocabulary, in order of first appearance (a word's id is its place here).
+    words: Vec<Box<str>>,
+    /// Word ids in alphabetical order, for prefix searches.
+    sorted: Vec<u32>,
+    /// `postings[offsets[w]..offsets[w + 1]]` are the occurrences of word `w`.
+    offsets: Vec<u32>,
+    postings: Vec<Posting>,
+}
+
+/// Calls `f(kind, item, text)` for every indexed field of occupation `o`.
+fn for_each_field(catalog: &Catalog, o: usize, mut f: impl FnMut(Kind, usize, &str)) {
+    let occ = &catalog.occupations[o];
+    f(Kind::Title, 0, &occ.title);
+    for (i, s) in occ.aliases.iter().enumerate() {
+        f(Kind::Alias, i, s);
+    }
+    f(Kind::Cluster, 0, &catalog.cluster(occ.cluster).name);
+    for (i, s) in occ.skills.iter().enumerate() {
+        f(Kind::Skill, i, s);
+    }
+    for (i, s) in occ.education.iter().enumerate() {
+        f(Kind::Education, i, s);
+    }
+    for (i, s) in occ.settings.iter().enumerate() {
+        f(Kind::Setting, i, s);
+    }
+    f(Kind::Summary, 0, &occ.summary);
+    for (i, s) in occ.duties.iter().enumerate() {
+        f(Kind::Duty, i, s);
+    }
+    if let Some(noc) = &occ.noc {
+        f(Kind::Noc, 0, noc);
+    }
+}
+
+/// Splits `text` into words, calling `f(folded, start, len, one_to_one)` for each, where `start`
+/// and `len` count original characters.
+/// Without `FOLD` the word passed is empty (the second pass of the index needs only positions).
+fn for_each_word<const FOLD: bool>(
+    text: &str,
+    buf: &mut String,
+    mut f: impl FnMut(&str, usize, usize, bool),
+) {
+    buf.clear();
+    let (mut start, mut len, mut one_to_one) = (0, 0, true);
+    for (i, c) in text.chars().enumerate() {
+        if c.is_alphanumeric() {
+            if len == 0 {
+                start = i;
+                one_to_one = true;
+            }
+            len += 1;
+            if c.is_ascii() {
+                if FOLD {
+                    buf.push(c.to_ascii_lowercase());
+                }
+            } else {
+                let before = buf.len();
+                let mut n = 0;
+                for l in c.to_lowercase() {
+                    buf.push(l);
+                    n += 1;
+                }
+                one_to_one &= n == 1 && buf.len() > before;
+            }
+        } else if len > 0 {
+            f(buf, start, len, one_to_one);
+            buf.clear();
+            len = 0;
+        }
+    }
+    if len > 0 {
+        f(buf, start, len, one_to_one);
+    }
+}
+
+impl WordIndex {
+    pub fn new(catalog: &Catalog) -> WordIndex {
+        // Pass 1: number the words and count their occurrences. Pass 2: place each posting at
+        // its word's slot, so no temporary copy of all postings is ever held.
+        let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let mut words: Vec<Box<str>> = Vec::new();
+        let mut counts: Vec<u32> = Vec::new();
+        let mut token_ids: Vec<u32> = Vec::new();
+        let mut buf = String::new();
+        for o in 0..catalog.occupations.len() {
+            for_each_field(catalog, o, |_, _, text| {
+                for_each_word::<true>(text, &mut buf, |word, _, _, _| {
+                    let id = match ids.get(word) {
+                        Some(&id) => id,
+                        None => {
+                            let id = words.len() as u32;
+                            ids.insert(word.into(), id);
+                            words.push(word.into());
+                            counts.push(0);
+                            id
+                        }
+                    };
+                    counts[id as usize] += 1;
+                    token_ids.push(id);
+                });
+            });
+        }
+        drop(ids);
+        let mut offsets = Vec::with_capacity(counts.len() + 1);
+        offsets.push(0u32);
+        for c in &counts {
+            offsets.push(offsets[offsets.len() - 1] + c);
+        }
+        let mut fill: Vec<u32> = offsets[..offsets.len() - 1].to_vec();
+        let mut postings = vec![EMPTY; token_ids.len()];
+        let mut tokens = token_ids.iter();
+        for o in 0..catalog.occupations.len() {
+            for_each_field(catalog, o, |kind, item, text| {
+                let mut position: u16 = 0;
+                for_each_word::<false>(text, &mut buf, |_, start, len, one_to_one| {
+                    let Some(&id) = tokens.next() else { return };
+                    let slot = &mut fill[id as usize];
+                    postings[*slot as usize] = Posting {
+                        occupation: o as u32,
+                        start: start.min(u32::MAX as usize) as u32,
+                        item: item.min(usize::from(u16::MAX)) as u16,
+                        len: len.min(usize::from(u16::MAX)) as u16,
+                        position,
+                        kind,
+                        one_to_one,
+                    };
+                    *slot += 1;
+                    position = position.saturating_add(1);
+                });
+            });
+        }
+        let mut sorted: Vec<u32> = (0..words.len() as u32).collect();
+        sorted.sort_unstable_by(|&a, &b| words[a as usize].cmp(&words[b as usize]));
+        WordIndex {
+            words,
+            sorted,
+            offsets,
+            postings,
+        }
+    }
+
+    /// The ids of the words that start with `prefix`.
+    pub fn with_prefix(&self, prefix: &str) -> impl Iterator<Item = usize> + '_ {
+        let start = self
+            .sorted
+            .partition_point(|&w| &*self.words[w as usize] < prefix);
+        let len =
+            self.sorted[start..].partition_point(|&w| self.words[w as usize].starts_with(prefix));
+        self.sorted[start..start + len].iter().map(|&w| w as usize)
+    }
+
+    /// The id of the word equal to `word`, if any.
+    pub fn exact(&self, word: &str) -> Option<usize> {
+        self.sorted
+            .binary_search_by(|&w| (*self.words[w as usize]).cmp(word))
+            .ok()
+            .map(|i| self.sorted[i] as usize)
+    }
+
+    pub fn postings(&self, w: usize) -> &[Posting] {
+        &self.postings[self.offsets[w] as usize..self.offsets[w + 1] as usize]
+    }
+}
+
+const EMPTY: Posting = Posting {
+    occupation: 0,
+    start: 0,
+    item: 0,
+    len: 0,
+    position: 0,
+    kind: Kind::Title,
+    one_to_one: true,
+};
+
+/// The distinct title and alias strings, each with the occupations and fields that carry it, for
+/// the fuzzy matcher. Many occupations share aliases ("Specialist physician"), so matching each
+/// distinct string once saves work on big catalogs.
+#[derive(Debug, Clone, Default)]
+pub struct Names {
+    /// The strings folded to lowercase, as the fuzzy matcher sees them.
+    pub strings: Vec<Box<str>>,
+    /// Whether each folded string is ASCII, so byte offsets are character offsets.
+    pub ascii: Vec<bool>,
+    /// For strings whose folding changed the number of characters ('İ' becomes "i̇"), the
+    /// original character of each folded one.
+    pub origin: Vec<Option<Box<[u32]>>>,
+    /// `owners[owner_offsets[s]..owner_offsets[s + 1]]` carry `strings[s]`.
+    owner_offsets: Vec<u32>,
+    owners: Vec<(u32, Field)>,
+    /// For each occupation, the string ids of its title and aliases (title first).
+    occupation_offsets: Vec<u32>,
+    occupation_names: Vec<(u32, Field)>,
+}
+
+impl Names {
+    pub fn new(catalog: &Catalog) -> Names {
+        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut strings: Vec<&str> = Vec::new();
+        let mut occupation_offsets = vec![0u32];
+        let mut occupation_names = Vec::new();
+        for occ in &catalog.occupations {
+            let fields = std::iter::once((Field::Title, occ.title.as_str())).chain(
+                occ.aliases
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| (Field::Alias(i as u16), a.as_str())),
+            );
+            for (field, text) in fields {
+                let id = *ids.entry(text).or_insert_with(|| {
+                    strings.push(text);
+                    strings.len() as u32 - 1
+                });
+                occupation_names.push((id, field));
+            }
+            occupation_offsets.push(occupation_names.len() as u32);
+        }
+        let mut counts = vec![0u32; strings.len() + 1];
+        for (id, _) in &occupation_names {
+            counts[*id as usize + 1] += 1;
+        }
+        for i in 1..counts.len() {
+            counts[i] += counts[i - 1];
+        }
+        let mut fill = counts.clone();
+        let mut owners = vec![(0u32, Field::Title); occupation_names.len()];
+        for (o, window) in occupation_offsets.windows(2).enumerate() {
+            for &(id, field) in &occupation_names[window[0] as usize..window[1] as usize] {
+                owners[fill[id as usize] as usize] = (o as u32, field);
+                fill[id as usize] += 1;
+            }
+        }
+        Names {
+            ascii: strings.iter().map(|s| s.is_ascii()).collect(),
+            origin: strings.iter().map(|s| fold_map(s)).collect(),
+            strings: strings.iter().map(|s| fold_str(s).into()).collect(),
+            owner_offsets: counts,
+            owners,
+            occupation_offsets,
+            occupation_names,
+        }
+    }
+
+    pub fn owners(&self, s: usize) -> &[(u32, Field)] {
+        &self.owners[self.owner_offsets[s] as usize..self.owner_offsets[s + 1] as usize]
+    }
+
+    pub fn of_occupation(&self, o: usize) -> &[(u32, Field)] {
+        &self.occupation_names
+            [self.occupation_offsets[o] as usize..self.occupation_offsets[o + 1] as usize]
+    }
+}
+
+/// For text whose lowercase has a different number of characters, the original character index
+/// of each folded character; `None` when folding maps characters one to one.
+fn fold_map(text: &str) -> Option<Box<[u32]>> {
+    let mut map = Vec::new();
+    let mut one_to_one = true;
+    for (i, c) in text.chars().enumerate() {
+        let mut n = 0;
+        for _ in c.to_lowercase() {
+            map.push(i as u32);
+            n += 1;
+        }
+        one_to_one &= n == 1;
+    }
+    (!one_to_one).then(|| map.into_boxed_slice())
+}
+
+/// Cluster names, folded, with their occupations' count known through the catalog.
+#[derive(Debug, Clone, Default)]
+pub struct ClusterNames {
+    pub folded: Vec<crate::text::Folded>,
+}
+
+impl ClusterNames {
+    pub fn new(catalog: &Catalog) -> ClusterNames {
+        ClusterNames {
+            folded: catalog
+                .clusters
+                .iter()
+                .map(|c| crate::text::Folded::new(&c.name))
+                .collect(),
+        }
+    }
+}
