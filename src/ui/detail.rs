@@ -328,8 +328,9 @@ impl Lines<'_> {
         )]);
         self.blank();
         self.paragraph(vec![Span::styled(
-            "Every word must match. Titles, other names and cluster names match anywhere in a word; \
-             skills, education, settings, summaries and duties match at the start of a word."
+            "Every word must match. Titles and other names forgive typing errors; skills, \
+             education, settings, summaries and duties match at the start of a word. F1 shows \
+             field scopes such as edu:psychology."
                 .to_string(),
             theme.muted,
         )]);
