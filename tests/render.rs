@@ -54,6 +54,23 @@ fn lines(buffer: &Buffer) -> Vec<String> {
         .collect()
 }
 
+/// No cell has a colour, yet the selection (reverse video) and the matches (underline) show.
+fn assert_cues_without_colour(buffer: &Buffer) {
+    for cell in buffer.content() {
+        assert_eq!(cell.fg, Color::Reset, "colour on '{}'", cell.symbol());
+        assert_eq!(cell.bg, Color::Reset, "colour on '{}'", cell.symbol());
+    }
+    let has = |m: Modifier| buffer.content().iter().any(|c| c.modifier.contains(m));
+    assert!(
+        has(Modifier::REVERSED),
+        "no reverse video: the selection is invisible"
+    );
+    assert!(
+        has(Modifier::UNDERLINED),
+        "no underline: the matches are invisible"
+    );
+}
+
 /// The (x, y) of the first cell where `text` starts.
 fn find(buffer: &Buffer, text: &str) -> Option<(u16, u16)> {
     for (y, line) in lines(buffer).iter().enumerate() {
@@ -264,23 +281,7 @@ fn no_color_theme_uses_no_colour_but_keeps_the_cues() {
     );
     typed(&mut app, "nurse");
     let terminal = draw(&app, 80, 24);
-    let buffer = terminal.backend().buffer();
-    for cell in buffer.content() {
-        assert_eq!(cell.fg, Color::Reset, "colour on '{}'", cell.symbol());
-        assert_eq!(cell.bg, Color::Reset, "colour on '{}'", cell.symbol());
-    }
-    assert!(
-        buffer
-            .content()
-            .iter()
-            .any(|c| c.modifier.contains(Modifier::REVERSED))
-    );
-    assert!(
-        buffer
-            .content()
-            .iter()
-            .any(|c| c.modifier.contains(Modifier::UNDERLINED))
-    );
+    assert_cues_without_colour(terminal.backend().buffer());
 }
 
 #[test]
@@ -435,28 +436,11 @@ fn presentation_without_colour_keeps_selection_and_matches_visible() {
     typed(&mut app, "nurse");
     let terminal = draw(&app, 80, 24);
     let buffer = terminal.backend().buffer();
-    assert!(
-        buffer
-            .content()
-            .iter()
-            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
-    );
+    assert_cues_without_colour(buffer);
     let text = lines(buffer).join("\n");
     assert!(
         text.contains(">   "),
         "the selection marker is shown:\n{text}"
-    );
-    assert!(
-        buffer
-            .content()
-            .iter()
-            .any(|c| c.modifier.contains(Modifier::REVERSED))
-    );
-    assert!(
-        buffer
-            .content()
-            .iter()
-            .any(|c| c.modifier.contains(Modifier::UNDERLINED))
     );
 }
 

@@ -56,3 +56,21 @@ pub fn scrollbar(frame: &mut Frame, bordered: Rect, total: usize, visible: usize
         &mut state,
     );
 }
+
+/// Draws an overlay: clears `area`, draws `block` around it, then the window of `lines` starting
+/// at `scroll` (clamped) with a scrollbar when they overflow.
+pub fn scrolled_overlay(
+    frame: &mut Frame,
+    area: Rect,
+    block: Block<'static>,
+    lines: Vec<Line<'static>>,
+    scroll: usize,
+) {
+    let inner = block.inner(area);
+    let (total, visible) = (lines.len(), usize::from(inner.height));
+    let scroll = scroll.min(total.saturating_sub(visible));
+    frame.render_widget(ratatui::widgets::Clear, area);
+    frame.render_widget(block, area);
+    draw_lines(frame, inner, lines, scroll);
+    scrollbar(frame, area, total, visible, scroll);
+}

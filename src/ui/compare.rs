@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear};
+use ratatui::widgets::Block;
 
 use crate::app::App;
 use crate::catalog::{Occupation, OccupationIdx};
@@ -183,10 +183,5 @@ pub fn render(app: &App, items: &[OccupationIdx], frame: &mut Frame, screen: Rec
     let block = block(app);
     let inner = block.inner(screen);
     let lines = content(app, items, inner.width);
-    let (total, visible) = (lines.len(), usize::from(inner.height));
-    let scroll = app.overlay_scroll.min(total.saturating_sub(visible));
-    frame.render_widget(Clear, screen);
-    frame.render_widget(block, screen);
-    chrome::draw_lines(frame, inner, lines, scroll);
-    chrome::scrollbar(frame, screen, total, visible, scroll);
+    chrome::scrolled_overlay(frame, screen, block, lines, app.overlay_scroll);
 }

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear};
+use ratatui::widgets::Block;
 
 use crate::app::App;
 use crate::keymap;
@@ -84,11 +84,5 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
     let height = (lines.len() as u16).saturating_add(2).min(screen.height);
     area.y = screen.y + (screen.height - height) / 2;
     area.height = height;
-    let inner = block.inner(area);
-    let (total, visible) = (lines.len(), usize::from(inner.height));
-    let scroll = app.overlay_scroll.min(total.saturating_sub(visible));
-    frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
-    chrome::draw_lines(frame, inner, lines, scroll);
-    chrome::scrollbar(frame, area, total, visible, scroll);
+    chrome::scrolled_overlay(frame, area, block, lines, app.overlay_scroll);
 }
