@@ -493,3 +493,20 @@ fn long_alias_lists_are_cut_but_matched_aliases_stay_visible() {
     );
     assert!(!text.contains("example title 9,"), "{text}");
 }
+
+#[test]
+fn a_psychology_degree_shows_where_it_leads_in_every_cluster_that_names_it() {
+    let mut app = app(120, 40);
+    typed(&mut app, "edu:psychology");
+    let text = lines(draw(&app, 120, 40).backend().buffer()).join("\n");
+    assert!(
+        text.contains("Physiotherapist · education: Psychology"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Social Worker · education: Psychology"),
+        "{text}"
+    );
+    assert!(text.contains("▾ Rehabilitation"), "{text}");
+    assert!(text.contains("▾ Counselling and Mental Health"), "{text}");
+}

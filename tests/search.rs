@@ -103,26 +103,45 @@ fn short_words_do_not_match_by_typo() {
 fn a_psychology_degree_leads_to_every_occupation_that_names_it() {
     let catalog = bundled();
     let found = search(&catalog, "edu:psychology");
+    let names = |list: &[String]| list.iter().any(|e| e.to_lowercase().contains("psycholog"));
+    let own = |o: OccupationIdx| names(&catalog.occupation(o).education);
+    // the occupation's own education, or its cluster's educational backgrounds (the seed names
+    // psychology for counselling and for rehabilitation)
     let expected: Vec<OccupationIdx> = (0..catalog.occupations.len())
         .map(OccupationIdx)
-        .filter(|&o| {
-            catalog
-                .occupation(o)
-                .education
-                .iter()
-                .any(|e| e.to_lowercase().contains("psycholog"))
-        })
+        .filter(|&o| own(o) || names(&catalog.cluster(catalog.occupation(o).cluster).education))
         .collect();
-    assert!(!expected.is_empty());
+    assert!(
+        expected.len() > 3,
+        "several clusters' occupations: {expected:?}"
+    );
     let mut got: Vec<OccupationIdx> = found.iter().map(|m| m.occupation).collect();
     got.sort();
     assert_eq!(got, expected);
+    // occupations whose own education names it come first
+    let first_cluster_level = found
+        .iter()
+        .position(|m| !own(m.occupation))
+        .unwrap_or(found.len());
+    assert!(
+        found[first_cluster_level..]
+            .iter()
+            .all(|m| !own(m.occupation))
+    );
+    assert!(first_cluster_level > 0);
     for m in &found {
-        assert!(matches!(m.reason, Some(Field::Education(_))), "{m:?}");
+        assert!(
+            matches!(
+                m.reason,
+                Some(Field::Education(_) | Field::ClusterEducation(_))
+            ),
+            "{m:?}"
+        );
+        assert_eq!(m.reason.map(Field::label), Some("education"));
         assert!(
             m.highlights
                 .iter()
-                .all(|h| matches!(h.field, Field::Education(_)))
+                .all(|h| matches!(h.field, Field::Education(_) | Field::ClusterEducation(_)))
         );
     }
 }
@@ -263,6 +282,10 @@ fn fields(catalog: &Catalog, o: OccupationIdx, scope: Scope) -> Vec<(Field, Stri
     }
     if any || scope == Scope::Education {
         (0..occ.education.len()).for_each(|i| push(Field::Education(i as u16)));
+    }
+    if scope == Scope::Education {
+        let cluster = catalog.cluster(occ.cluster);
+        (0..cluster.education.len()).for_each(|i| push(Field::ClusterEducation(i as u16)));
     }
     if any || scope == Scope::Setting {
         (0..occ.settings.len()).for_each(|i| push(Field::Setting(i as u16)));

@@ -27,6 +27,7 @@ pub enum Kind {
     Summary,
     Duty,
     Noc,
+    ClusterEducation,
 }
 
 impl Kind {
@@ -41,6 +42,7 @@ impl Kind {
             Kind::Summary => Field::Summary,
             Kind::Duty => Field::Duty(item),
             Kind::Noc => Field::Noc,
+            Kind::ClusterEducation => Field::ClusterEducation(item),
         }
     }
 }
@@ -104,6 +106,9 @@ fn for_each_field(catalog: &Catalog, o: usize, mut f: impl FnMut(Kind, usize, &s
     }
     if let Some(noc) = &occ.noc {
         f(Kind::Noc, 0, noc);
+    }
+    for (i, s) in catalog.cluster(occ.cluster).education.iter().enumerate() {
+        f(Kind::ClusterEducation, i, s);
     }
 }
 

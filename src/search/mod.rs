@@ -79,6 +79,10 @@ pub enum Field {
     Duty(u16),
     /// The NOC 2021 unit group code.
     Noc,
+    /// An educational background of the occupation's cluster ("Psychology"): what `edu:` also
+    /// searches, since the seed names backgrounds per cluster. Free words do not reach it, or
+    /// "nursing" would list every occupation of two clusters.
+    ClusterEducation(u16),
 }
 
 impl Field {
@@ -94,6 +98,7 @@ impl Field {
             Field::Alias(_) => 800,
             Field::Cluster => 600,
             Field::Skill(_) | Field::Education(_) | Field::Setting(_) | Field::Noc => 400,
+            Field::ClusterEducation(_) => 350,
             Field::Summary | Field::Duty(_) => 200,
         }
     }
@@ -105,7 +110,7 @@ impl Field {
             Field::Alias(_) => "also called",
             Field::Cluster => "cluster",
             Field::Skill(_) => "skill",
-            Field::Education(_) => "education",
+            Field::Education(_) | Field::ClusterEducation(_) => "education",
             Field::Setting(_) => "setting",
             Field::Summary => "summary",
             Field::Duty(_) => "duties",
@@ -127,6 +132,7 @@ impl Field {
             Field::Summary => &o.summary,
             Field::Duty(i) => item(&o.duties, i),
             Field::Noc => o.noc.as_deref().unwrap_or(""),
+            Field::ClusterEducation(i) => item(&catalog.cluster(o.cluster).education, i),
         }
     }
 
@@ -141,6 +147,7 @@ impl Field {
             Field::Summary => Kind::Summary,
             Field::Duty(_) => Kind::Duty,
             Field::Noc => Kind::Noc,
+            Field::ClusterEducation(_) => Kind::ClusterEducation,
         }
     }
 }
@@ -276,7 +283,7 @@ impl Searcher {
             Scope::Alias => &[Kind::Alias],
             Scope::Cluster => &[Kind::Cluster],
             Scope::Skill => &[Kind::Skill],
-            Scope::Education => &[Kind::Education],
+            Scope::Education => &[Kind::Education, Kind::ClusterEducation],
             Scope::Setting => &[Kind::Setting],
             Scope::Summary => &[Kind::Summary],
             Scope::Duty => &[Kind::Duty],
