@@ -141,12 +141,16 @@ impl Reader<'_> {
         context: &str,
     ) -> Option<(String, Range<usize>)> {
         let Some(value) = get(table, key) else {
-            // a misspelt key (`titel`) is already reported with this one as its suggestion
-            let misspelt = table.iter().any(|(k, _)| {
-                let k = k.get_ref().as_ref();
-                k != key && nearest(k, std::iter::once(key)).is_some()
-            });
-            if required && !misspelt {
+            // A misspelt key (`titel`) is already reported with this one as its suggestion.
+            // Only asked for required keys: optional ones are often absent, and the edit
+            // distances would cost every load.
+            let misspelt = || {
+                table.iter().any(|(k, _)| {
+                    let k = k.get_ref().as_ref();
+                    k != key && nearest(k, std::iter::once(key)).is_some()
+                })
+            };
+            if required && !misspelt() {
                 self.report(
                     header.clone(),
                     format!("{context} has no `{key}`"),
