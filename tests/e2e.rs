@@ -223,25 +223,36 @@ fn help_overlay_opens_and_closes() {
     tui.wait_for_text(&["Ctrl-C quit"]);
 }
 
-#[test]
-fn sigterm_restores_the_terminal() {
+/// Sends `signal` to a running browser and checks it exits unsuccessfully with the terminal
+/// restored: the escape sequences undone and canonical mode and echo back on.
+fn signal_restores_the_terminal(signal: libc::c_int, name: &str) {
     let mut tui = Tui::start();
     tui.wait_for_first_frame();
     // SAFETY: sends a signal to our own child.
-    let rc = unsafe { libc::kill(tui.pid(), libc::SIGTERM) };
+    let rc = unsafe { libc::kill(tui.pid(), signal) };
     assert_eq!(rc, 0, "kill: {}", std::io::Error::last_os_error());
     let status = tui.wait_exit();
     assert!(
         !status.success(),
-        "SIGTERM should not look like success: {status:?}"
+        "{name} should not look like success: {status:?}"
     );
     assert_terminal_restored(&tui);
     let after = tui.termios();
     assert!(
         lflag_has(&after, libc::ICANON) && lflag_has(&after, libc::ECHO),
-        "canonical mode and echo are not restored after SIGTERM (c_lflag = {:#o})",
+        "canonical mode and echo are not restored after {name} (c_lflag = {:#o})",
         after.c_lflag
     );
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    signal_restores_the_terminal(libc::SIGTERM, "SIGTERM");
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    signal_restores_the_terminal(libc::SIGHUP, "SIGHUP");
 }
 
 #[test]
@@ -383,27 +394,6 @@ summary = "Helps people move."
         tui.screen_text().contains("titel"),
         "the screen does not show the error:\n{}",
         tui.screen_text()
-    );
-}
-
-#[test]
-fn sighup_restores_the_terminal() {
-    let mut tui = Tui::start();
-    tui.wait_for_first_frame();
-    // SAFETY: sends a signal to our own child.
-    let rc = unsafe { libc::kill(tui.pid(), libc::SIGHUP) };
-    assert_eq!(rc, 0, "kill: {}", std::io::Error::last_os_error());
-    let status = tui.wait_exit();
-    assert!(
-        !status.success(),
-        "SIGHUP should not look like success: {status:?}"
-    );
-    assert_terminal_restored(&tui);
-    let after = tui.termios();
-    assert!(
-        lflag_has(&after, libc::ICANON) && lflag_has(&after, libc::ECHO),
-        "canonical mode and echo are not restored after SIGHUP (c_lflag = {:#o})",
-        after.c_lflag
     );
 }
 

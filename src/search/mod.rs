@@ -197,7 +197,8 @@ pub fn merge_ranges(ranges: &mut Vec<Range<usize>>) {
     *ranges = merged;
 }
 
-/// Every kind of field, for terms that may match anywhere literally.
+/// Every kind of field a free word or phrase may reach, for terms that may match anywhere
+/// literally: titles, aliases and cluster names first, then [`WORD_KINDS`].
 const ALL_KINDS: [Kind; 9] = [
     Kind::Title,
     Kind::Alias,
@@ -209,6 +210,10 @@ const ALL_KINDS: [Kind; 9] = [
     Kind::Duty,
     Kind::Noc,
 ];
+
+/// The fields a free word matches by word prefix (titles, aliases and cluster names have their
+/// own, fuzzy or in-word, matching).
+const WORD_KINDS: &[Kind] = ALL_KINDS.split_at(3).1;
 
 /// Score bonus for a match at the start of a word.
 const WORD_START: u32 = 50;
@@ -271,14 +276,7 @@ impl Searcher {
 
     fn match_term(&self, term: &Term, acc: &mut Accumulator) {
         let kinds: &[Kind] = match term.scope {
-            Scope::Any => &[
-                Kind::Skill,
-                Kind::Education,
-                Kind::Setting,
-                Kind::Summary,
-                Kind::Duty,
-                Kind::Noc,
-            ],
+            Scope::Any => WORD_KINDS,
             Scope::Title => &[Kind::Title],
             Scope::Alias => &[Kind::Alias],
             Scope::Cluster => &[Kind::Cluster],
