@@ -12,6 +12,12 @@ use unicode_width::UnicodeWidthStr;
 /// other control character as a visible symbol (`␛` for ESC) and drops bidirectional overrides.
 pub fn sanitize(text: &str) -> String {
     // Nearly all catalog text is clean: copy it whole instead of character by character.
+    if text
+        .bytes()
+        .all(|b| (0x20..0x7f).contains(&b) || b == b'\n')
+    {
+        return text.to_string();
+    }
     let clean = |c: char| {
         !(c.is_control()
             || ('\u{202a}'..='\u{202e}').contains(&c)

@@ -1,0 +1,94 @@
+//! The catalog file as a tree of tables, lists and text, each with its byte span: what the
+//! validation in `read` walks.
+//!
+//! Two parsers build it. `lean` reads the plain shape catalogs are written in (and that `dump`
+//! writes) in one pass over the bytes, and gives up on anything else; toml's own parser reads
+//! everything TOML allows and finds every syntax error, and its tree is converted here. Keeping
+//! one tree type means the rules for a valid catalog are written once.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use toml::de::{DeTable, DeValue};
+
+/// A table: its keys in file order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(super) struct Table<'i> {
+    pub entries: Vec<Entry<'i>>,
+}
+
+/// One `key = value` of a table.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Entry<'i> {
+    pub key: Cow<'i, str>,
+    pub key_span: Range<usize>,
+    pub value: Item<'i>,
+}
+
+/// A value and where it is in the file.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Item<'i> {
+    pub value: Value<'i>,
+    pub span: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Value<'i> {
+    Text(Cow<'i, str>),
+    List(Vec<Item<'i>>),
+    Table(Table<'i>),
+    /// A whole number, as written in base 10 (a NOC code without quotes, say).
+    Integer(String),
+    /// Any other TOML value, named for messages ("a date").
+    Other(&'static str),
+}
+
+impl<'i> Table<'i> {
+    /// The value of `key`, if the table has it.
+    pub fn get(&self, key: &str) -> Option<&Item<'i>> {
+        self.entries.iter().find(|e| e.key == key).map(|e| &e.value)
+    }
+
+    /// Converts toml's spanned tree, taking its strings rather than copying them.
+    pub fn from_toml(table: DeTable<'i>) -> Table<'i> {
+        Table {
+            entries: table
+                .into_iter()
+                .map(|(key, value)| Entry {
+                    key_span: key.span(),
+                    key: key.into_inner(),
+                    value: Item::from_toml(value),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl<'i> Item<'i> {
+    fn from_toml(value: toml::Spanned<DeValue<'i>>) -> Item<'i> {
+        let span = value.span();
+        let value = match value.into_inner() {
+            DeValue::String(s) => Value::Text(s),
+            DeValue::Integer(n) => Value::Integer(n.as_str().to_owned()),
+            DeValue::Float(_) => Value::Other("a decimal number"),
+            DeValue::Boolean(_) => Value::Other("true/false"),
+            DeValue::Datetime(_) => Value::Other("a date"),
+            DeValue::Array(items) => Value::List(items.into_iter().map(Item::from_toml).collect()),
+            DeValue::Table(t) => Value::Table(Table::from_toml(t)),
+        };
+        Item { value, span }
+    }
+}
+
+impl Value<'_> {
+    /// "text", "a whole number", … for messages.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Value::Text(_) => "text",
+            Value::Integer(_) => "a whole number",
+            Value::List(_) => "a list",
+            Value::Table(_) => "a table",
+            Value::Other(kind) => kind,
+        }
+    }
+}

@@ -1,0 +1,574 @@
+//! A lean reader for catalog files in the plain shape they are written in: comments,
+//! `key = "text"`, `key = ["text", …]` (over several lines if need be), and the headers
+//! `[[clusters]]` and `[[clusters.occupations]]`. That is all a catalog needs, and all `dump` and
+//! `import` write.
+//!
+//! It reads the bytes once, borrowing text that has no escapes, and builds no token list: on a
+//! 10,000-occupation catalog (12 MB) it is several times faster than toml's parser and a fraction
+//! of its memory, which is what makes big catalogs start quickly.
+//!
+//! It never reports anything. On whatever it does not read — other TOML (numbers, inline tables,
+//! multi-line strings, quoted or dotted keys, other headers), a repeated key, or anything TOML
+//! forbids — it returns `None`, and the caller reads the file with toml's parser, which knows all
+//! of TOML and reports errors with their places. So the lean reader only has to be right about
+//! what it accepts: there it must build exactly the tree toml's parser would (a property test
+//! checks that on random edits of catalogs).
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use super::doc::{Entry, Item, Table, Value};
+
+/// The tree of `text`, or `None` when toml's parser has to read it.
+pub(super) fn parse(text: &str) -> Option<Table<'_>> {
+    Parser {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+    }
+    .document()
+}
+
+struct Parser<'i> {
+    text: &'i str,
+    bytes: &'i [u8],
+    pos: usize,
+}
+
+/// A `[[clusters]]` table being read, with its `[[clusters.occupations]]`.
+struct Cluster<'i> {
+    header: Range<usize>,
+    table: Table<'i>,
+    occupations: Vec<Item<'i>>,
+}
+
+/// Which table `key = value` lines go to.
+#[derive(Clone, Copy)]
+enum Target {
+    Root,
+    Cluster,
+    Occupation,
+}
+
+/// Characters TOML allows in a comment or a single-line string, besides the quote.
+fn printable(b: u8) -> bool {
+    b == b'\t' || (0x20..0x7f).contains(&b) || b >= 0x80
+}
+
+impl<'i> Parser<'i> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn eat(&mut self, literal: &[u8]) -> bool {
+        let found = self.bytes[self.pos..].starts_with(literal);
+        if found {
+            self.pos += literal.len();
+        }
+        found
+    }
+
+    fn skip_spaces(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t')) {
+            self.pos += 1;
+        }
+    }
+
+    /// A line break: `\n` or `\r\n`.
+    fn newline(&mut self) -> Option<()> {
+        (self.eat(b"\n") || self.eat(b"\r\n")).then_some(())
+    }
+
+    /// A comment, up to (not including) its line break.
+    fn comment(&mut self) -> Option<()> {
+        debug_assert_eq!(self.peek(), Some(b'#'));
+        self.pos += 1;
+        while let Some(b) = self.peek() {
+            if b == b'\n' || b == b'\r' {
+                break;
+            }
+            if !printable(b) {
+                return None;
+            }
+            self.pos += 1;
+        }
+        Some(())
+    }
+
+    /// What may follow a value or a header: spaces, a comment, then a line break or the end.
+    fn end_of_line(&mut self) -> Option<()> {
+        self.skip_spaces();
+        if self.peek() == Some(b'#') {
+            self.comment()?;
+        }
+        match self.peek() {
+            None => Some(()),
+            Some(_) => self.newline(),
+        }
+    }
+
+    /// Spaces, line breaks and comments between the items of a list.
+    fn skip_blank(&mut self) -> Option<()> {
+        loop {
+            self.skip_spaces();
+            match self.peek() {
+                Some(b'\n' | b'\r') => self.newline()?,
+                Some(b'#') => self.comment()?,
+                _ => return Some(()),
+            }
+        }
+    }
+
+    fn document(mut self) -> Option<Table<'i>> {
+        if self.text.starts_with('\u{feff}') {
+            return None;
+        }
+        let mut root = Table::default();
+        let mut clusters: Vec<Cluster<'i>> = Vec::new();
+        let mut target = Target::Root;
+        loop {
+            self.skip_spaces();
+            match self.peek() {
+                None => break,
+                Some(b'\n' | b'\r') => self.newline()?,
+                Some(b'#') => {
+                    self.comment()?;
+                    self.end_of_line()?;
+                }
+                Some(b'[') => {
+                    let start = self.pos;
+                    if self.eat(b"[[clusters.occupations]]") {
+                        let cluster = clusters.last_mut()?;
+                        cluster.occupations.push(Item {
+                            value: Value::Table(Table::default()),
+                            span: start..self.pos,
+                        });
+                        target = Target::Occupation;
+                    } else if self.eat(b"[[clusters]]") {
+                        clusters.push(Cluster {
+                            header: start..self.pos,
+                            table: Table::default(),
+                            occupations: Vec::new(),
+                        });
+                        target = Target::Cluster;
+                    } else {
+                        return None;
+                    }
+                    self.end_of_line()?;
+                }
+                Some(_) => {
+                    let entry = self.key_value()?;
+                    let table = match target {
+                        // A key of the same name as a `[[…]]` array would clash with it.
+                        Target::Root if entry.key == "clusters" => return None,
+                        Target::Cluster if entry.key == "occupations" => return None,
+                        Target::Root => &mut root,
+                        Target::Cluster => &mut clusters.last_mut()?.table,
+                        Target::Occupation => {
+                            let last = clusters.last_mut()?.occupations.last_mut()?;
+                            match &mut last.value {
+                                Value::Table(t) => t,
+                                _ => return None,
+                            }
+                        }
+                    };
+                    if table.entries.iter().any(|e| e.key == entry.key) {
+                        return None;
+                    }
+                    table.entries.push(entry);
+                    self.end_of_line()?;
+                }
+            }
+        }
+        if let Some(first) = clusters.first() {
+            let span = first.header.clone();
+            let items = clusters
+                .into_iter()
+                .map(|mut c| {
+                    if let Some(first) = c.occupations.first() {
+                        let span = first.span.clone();
+                        c.table.entries.push(Entry {
+                            key: Cow::Borrowed("occupations"),
+                            key_span: span.clone(),
+                            value: Item {
+                                value: Value::List(c.occupations),
+                                span,
+                            },
+                        });
+                    }
+                    Item {
+                        value: Value::Table(c.table),
+                        span: c.header,
+                    }
+                })
+                .collect();
+            root.entries.push(Entry {
+                key: Cow::Borrowed("clusters"),
+                key_span: span.clone(),
+                value: Item {
+                    value: Value::List(items),
+                    span,
+                },
+            });
+        }
+        Some(root)
+    }
+
+    /// `key = value` with a bare key.
+    fn key_value(&mut self) -> Option<Entry<'i>> {
+        let start = self.pos;
+        while matches!(
+            self.peek(),
+            Some(b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'-')
+        ) {
+            self.pos += 1;
+        }
+        if self.pos == start {
+            return None;
+        }
+        let key_span = start..self.pos;
+        self.skip_spaces();
+        if !self.eat(b"=") {
+            return None;
+        }
+        self.skip_spaces();
+        let value = self.value()?;
+        Some(Entry {
+            key: Cow::Borrowed(&self.text[key_span.clone()]),
+            key_span,
+            value,
+        })
+    }
+
+    /// Text in either kind of quotes, or a list of them.
+    fn value(&mut self) -> Option<Item<'i>> {
+        let start = self.pos;
+        let value = match self.peek()? {
+            b'"' => Value::Text(self.basic_string()?),
+            b'\'' => Value::Text(self.literal_string()?),
+            b'[' => Value::List(self.list()?),
+            _ => return None,
+        };
+        Some(Item {
+            value,
+            span: start..self.pos,
+        })
+    }
+
+    fn list(&mut self) -> Option<Vec<Item<'i>>> {
+        self.pos += 1;
+        let mut items = Vec::new();
+        loop {
+            self.skip_blank()?;
+            if self.eat(b"]") {
+                return Some(items);
+            }
+            if !matches!(self.peek()?, b'"' | b'\'') {
+                return None;
+            }
+            items.push(self.value()?);
+            self.skip_blank()?;
+            if self.eat(b"]") {
+                return Some(items);
+            }
+            if !self.eat(b",") {
+                return None;
+            }
+        }
+    }
+
+    /// `'…'`: no escapes, borrowed whole.
+    fn literal_string(&mut self) -> Option<Cow<'i, str>> {
+        if self.bytes[self.pos..].starts_with(b"'''") {
+            return None;
+        }
+        self.pos += 1;
+        let start = self.pos;
+        loop {
+            let b = self.peek()?;
+            if b == b'\'' {
+                let text = &self.text[start..self.pos];
+                self.pos += 1;
+                return Some(Cow::Borrowed(text));
+            }
+            if !printable(b) {
+                return None;
+            }
+            self.pos += 1;
+        }
+    }
+
+    /// `"…"`: borrowed when it has no escapes, decoded otherwise.
+    fn basic_string(&mut self) -> Option<Cow<'i, str>> {
+        if self.bytes[self.pos..].starts_with(b"\"\"\"") {
+            return None;
+        }
+        self.pos += 1;
+        let mut decoded: Option<String> = None;
+        // Start of the text since the last escape.
+        let mut run = self.pos;
+        loop {
+            let b = self.peek()?;
+            match b {
+                b'"' => {
+                    let tail = &self.text[run..self.pos];
+                    self.pos += 1;
+                    return Some(match decoded {
+                        None => Cow::Borrowed(tail),
+                        Some(mut s) => {
+                            s.push_str(tail);
+                            Cow::Owned(s)
+                        }
+                    });
+                }
+                b'\\' => {
+                    let s = decoded.get_or_insert_with(String::new);
+                    s.push_str(&self.text[run..self.pos]);
+                    self.pos += 1;
+                    let escape = self.peek()?;
+                    self.pos += 1;
+                    s.push(match escape {
+                        b'b' => '\u{8}',
+                        b'e' => '\u{1b}',
+                        b'f' => '\u{c}',
+                        b'n' => '\n',
+                        b'r' => '\r',
+                        b't' => '\t',
+                        b'\\' => '\\',
+                        b'"' => '"',
+                        b'x' => self.hex(2)?,
+                        b'u' => self.hex(4)?,
+                        b'U' => self.hex(8)?,
+                        _ => return None,
+                    });
+                    run = self.pos;
+                }
+                _ if printable(b) => self.pos += 1,
+                _ => return None,
+            }
+        }
+    }
+
+    /// `digits` hexadecimal digits naming a Unicode scalar value.
+    fn hex(&mut self, digits: usize) -> Option<char> {
+        let end = self.pos + digits;
+        let hex = self.bytes.get(self.pos..end)?;
+        if !hex.iter().all(u8::is_ascii_hexdigit) {
+            return None;
+        }
+        let value = u32::from_str_radix(&self.text[self.pos..end], 16).ok()?;
+        self.pos = end;
+        char::from_u32(value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use toml::de::DeTable;
+
+    use super::*;
+    use crate::catalog::read::{read, read_with_toml};
+
+    /// A small catalog with every construct the lean reader takes.
+    const PLAIN: &str = "# Catalog\r\ntitle = \"Health \\\"careers\\\" \\u00e9\\t\" # why\r\n\
+        description = 'Literal \\ text'\n\n[[clusters]]\nid = \"care\"\nname = \"Care\"\n\
+        summary = \"Caring.\"\neducation = [\n  \"Nursing\", # most\n  'Social work',\n]\n\
+        settings = [\"Clinics\"]\n\n[[clusters.occupations]]\nid = \"nurse\"\ntitle = \"Nurse\"\n\
+        summary = \"Cares \\x41 \\e.\"\nrelated = [\"aide\"]\nnoc = \"31301\"\n\
+        [[clusters.occupations]]\nid = \"aide\"\ntitle = \"Aide\"\nsummary = \"Helps.\"\n\
+        skills = []\nonet = \"31-1131.00\"\n";
+
+    /// The same tree, whoever built it: entries compared by key (toml may keep them sorted),
+    /// text compared exactly, with its span.
+    fn same(a: &Table, b: &Table) -> bool {
+        a.entries.len() == b.entries.len()
+            && a.entries.iter().all(|e| {
+                b.entries
+                    .iter()
+                    .find(|f| f.key == e.key)
+                    .is_some_and(|f| same_item(&e.value, &f.value))
+            })
+    }
+
+    fn same_item(a: &Item, b: &Item) -> bool {
+        match (&a.value, &b.value) {
+            (Value::Text(x), Value::Text(y)) => x == y && a.span == b.span,
+            (Value::List(x), Value::List(y)) => {
+                x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_item(x, y))
+            }
+            (Value::Table(x), Value::Table(y)) => same(x, y),
+            _ => false,
+        }
+    }
+
+    /// Whatever the lean reader accepts, toml reads without error into the same tree, and the
+    /// catalog (or the problems) are the same either way.
+    fn check_agrees(text: &str) -> Result<(), TestCaseError> {
+        if let Some(lean) = parse(text) {
+            let (root, errors) = DeTable::parse_recoverable(text);
+            prop_assert!(
+                errors.is_empty(),
+                "lean accepted what toml rejects: {errors:?}"
+            );
+            let full = Table::from_toml(root.into_inner());
+            prop_assert!(same(&lean, &full), "trees differ:\n{lean:#?}\n{full:#?}");
+        }
+        prop_assert_eq!(read(text), read_with_toml(text));
+        Ok(())
+    }
+
+    #[test]
+    fn plain_catalogs_take_the_lean_path_and_agree() {
+        for text in [PLAIN, crate::catalog::BUNDLED_TOML] {
+            assert!(parse(text).is_some());
+            assert!(read(text).is_ok(), "{:?}", read(text));
+            check_agrees(text).unwrap();
+        }
+        let dumped = crate::catalog::Catalog::bundled()
+            .unwrap()
+            .to_toml()
+            .unwrap();
+        assert!(parse(&dumped).is_some(), "dump writes the plain shape");
+    }
+
+    /// Pieces of TOML syntax, for the edits.
+    const SYNTAX: &[&str] = &[
+        "\"",
+        "'",
+        "\\",
+        "[",
+        "]",
+        "[[",
+        "]]",
+        "#",
+        "\n",
+        "\r",
+        "\r\n",
+        "=",
+        ",",
+        " ",
+        "\t",
+        "u",
+        "U",
+        "x",
+        "e",
+        "0",
+        "D800",
+        "\u{7}",
+        "\u{7f}",
+        "é",
+        "{",
+        "}",
+        ".",
+        "\"\"\"",
+        "'''",
+        "clusters",
+        "occupations",
+        "id",
+        "1",
+        "true",
+        "\u{feff}",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn lean_and_toml_agree_on_edited_catalogs(
+            base in 0..2usize,
+            edits in proptest::collection::vec(
+                (any::<prop::sample::Index>(), 0u8..3, prop::sample::select(SYNTAX)),
+                1..5,
+            )
+        ) {
+            let mut text = [PLAIN, crate::catalog::BUNDLED_TOML][base].to_string();
+            for (at, op, piece) in edits {
+                let mut i = at.index(text.len() + 1);
+                while !text.is_char_boundary(i) {
+                    i -= 1;
+                }
+                let end = text[i..].chars().next().map_or(i, |c| i + c.len_utf8());
+                match op {
+                    0 => text.insert_str(i, piece),
+                    1 => text.replace_range(i..end, ""),
+                    _ => text.replace_range(i..end, piece),
+                }
+            }
+            check_agrees(&text)?;
+        }
+    }
+
+    fn text<'a>(table: &'a Table, key: &str) -> &'a str {
+        match &table.get(key).map(|i| &i.value) {
+            Some(Value::Text(s)) => s,
+            other => panic!("{key}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn reads_the_plain_shape() {
+        let src = "# a catalog\r\ntitle = \"Health \\\"careers\\\" \\u00e9\\U0001F600\" # note\n\
+                   description='C:\\path'\n\n[[clusters]]\nid = \"a\"\neducation = [\n  \"x\", # first\n  'y',\n]\n\
+                   [[clusters.occupations]]\nid = \"o\"\n[[clusters.occupations]] # second\nid = \"p\"\n\
+                   [[clusters]]\nid = \"b\"";
+        let root = parse(src).expect("plain shape");
+        assert_eq!(text(&root, "title"), "Health \"careers\" é😀");
+        assert_eq!(text(&root, "description"), "C:\\path");
+        let Some(Value::List(clusters)) = root.get("clusters").map(|i| &i.value) else {
+            panic!("no clusters")
+        };
+        assert_eq!(clusters.len(), 2);
+        let Value::Table(first) = &clusters[0].value else {
+            panic!()
+        };
+        assert_eq!(&src[clusters[0].span.clone()], "[[clusters]]");
+        let Some(Value::List(edu)) = first.get("education").map(|i| &i.value) else {
+            panic!()
+        };
+        assert_eq!(edu.len(), 2);
+        assert_eq!(&src[edu[1].span.clone()], "'y'");
+        let Some(Value::List(occs)) = first.get("occupations").map(|i| &i.value) else {
+            panic!()
+        };
+        assert_eq!(occs.len(), 2);
+        let Value::Table(second) = &clusters[1].value else {
+            panic!()
+        };
+        assert!(second.get("occupations").is_none());
+    }
+
+    #[test]
+    fn leaves_everything_else_to_toml() {
+        for src in [
+            "\u{feff}title = \"x\"",
+            "title = 1",
+            "title = \"\"\"x\"\"\"",
+            "title = '''x'''",
+            "\"title\" = \"x\"",
+            "a.b = \"x\"",
+            "[clusters]",
+            "[[ clusters ]]",
+            "[[clusters.occupations]]\nid = \"x\"",
+            "title = \"x\"\ntitle = \"y\"",
+            "clusters = []",
+            "[[clusters]]\noccupations = []",
+            "title = \"x\" y",
+            "title = \"a\rb\"",
+            "title = \"x\"\r",
+            "title = \"\\q\"",
+            "title = \"\\uD800\"",
+            "title = \"\\u12\"",
+            "title = \"x",
+            "title = [\"x\" \"y\"]",
+            "title = [\"x\", 1]",
+            "title = [[\"x\"]]",
+            "title = [,]",
+            "# bell \u{7}\n",
+            "title = {a = \"x\"}",
+            "title \"x\"",
+        ] {
+            assert!(parse(src).is_none(), "{src:?} should go to toml");
+        }
+    }
+}
