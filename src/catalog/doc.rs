@@ -1,10 +1,10 @@
-//! The catalog file as a tree of tables, lists and text, each with its byte span: what the
-//! validation in `read` walks.
+//! The catalog file as tables, lists and text, each with its byte span: what the validation in
+//! `read` looks at.
 //!
 //! Two parsers build it. `lean` reads the plain shape catalogs are written in (and that `dump`
-//! writes) in one pass over the bytes, and gives up on anything else; toml's own parser reads
-//! everything TOML allows and finds every syntax error, and its tree is converted here. Keeping
-//! one tree type means the rules for a valid catalog are written once.
+//! writes) in one pass over the bytes, one table at a time, and gives up on anything else;
+//! toml's own parser reads everything TOML allows and finds every syntax error, and its tree is
+//! converted here. Keeping one type means the rules for a valid catalog are written once.
 
 use std::borrow::Cow;
 use std::ops::Range;

@@ -16,6 +16,7 @@ use std::ops::Range;
 use toml::de::DeTable;
 
 use super::doc::{Item, Table, Value};
+use super::lean::Sink;
 use super::problem::{Location, Problem};
 use super::{Catalog, Cluster, ClusterIdx, Occupation, OccupationIdx, nearest};
 use crate::text::sanitize;
@@ -46,19 +47,16 @@ const OCCUPATION_KEYS: &[&str] = &[
 
 /// Reads and validates catalog text.
 ///
-/// Files in the plain shape catalogs are written in are read by the lean parser; if it gives up,
-/// or the catalog has problems, toml's parser reads the file again so that every problem is
-/// reported exactly as TOML defines the file, with its place.
+/// Files in the plain shape catalogs are written in are read by the lean reader, which hands
+/// each table to the validation as soon as it is complete, so no tree of the whole file is ever
+/// held. If it gives up, or the catalog has problems, toml's parser reads the file again so that
+/// every problem is reported exactly as TOML defines the file, with its place.
 pub(super) fn read(text: &str) -> Result<Catalog, Vec<Problem>> {
-    if let Some(root) = super::lean::parse(text) {
-        let mut reader = Reader {
-            text,
-            problems: Vec::new(),
-        };
-        let catalog = reader.catalog(&root);
-        if reader.problems.is_empty() {
-            return Ok(catalog);
-        }
+    let mut reader = Reader::new(text);
+    if super::lean::parse(text, &mut reader).is_some()
+        && let Ok(catalog) = reader.finish()
+    {
+        return Ok(catalog);
     }
     read_with_toml(text)
 }
@@ -66,32 +64,76 @@ pub(super) fn read(text: &str) -> Result<Catalog, Vec<Problem>> {
 /// [`read`] through toml's parser alone (error recovery, every syntax error reported).
 pub(super) fn read_with_toml(text: &str) -> Result<Catalog, Vec<Problem>> {
     let (root, errors) = DeTable::parse_recoverable(text);
-    let mut reader = Reader {
-        text,
-        problems: Vec::new(),
-    };
+    let mut reader = Reader::new(text);
     if !errors.is_empty() {
         // What follows a syntax error is a guess of the parser's; report only what is certain.
         for e in errors {
             let span = e.span().unwrap_or(0..0);
             reader.report(span, format!("TOML syntax: {}", e.message().trim()), None);
         }
-        return Err(reader.finish());
+        return Err(reader.sorted_problems());
     }
-    let catalog = reader.catalog(&Table::from_toml(root.into_inner()));
-    if reader.problems.is_empty() {
-        Ok(catalog)
-    } else {
-        Err(reader.finish())
+    walk(&Table::from_toml(root.into_inner()), &mut reader);
+    reader.finish()
+}
+
+/// Hands the tables of a whole document to the reader in file order, as the lean reader does
+/// while it reads, and reports clusters and occupations that are not tables.
+fn walk(root: &Table, reader: &mut Reader) {
+    reader.root(root);
+    let clusters = reader.tables(root, "clusters", "the catalog", "[[clusters]]");
+    if clusters.is_empty() && missing_or_empty(root.get("clusters")) {
+        reader.no_clusters();
+    }
+    for (table, header) in clusters {
+        reader.cluster(table, &header);
+        let context = reader.cluster_context.clone();
+        let occupations = reader.tables(table, "occupations", &context, "[[clusters.occupations]]");
+        if occupations.is_empty() && missing_or_empty(table.get("occupations")) {
+            reader.no_occupations(&header);
+        }
+        for (occupation, header) in occupations {
+            reader.occupation(occupation, &header);
+        }
+    }
+}
+
+impl<'i> Sink<'i> for Reader<'_> {
+    fn root(&mut self, table: &Table<'i>) {
+        Reader::root(self, table);
+    }
+    fn no_clusters(&mut self) {
+        Reader::no_clusters(self);
+    }
+    fn cluster(&mut self, table: &Table<'i>, header: &Range<usize>) {
+        Reader::cluster(self, table, header);
+    }
+    fn no_occupations(&mut self, header: &Range<usize>) {
+        Reader::no_occupations(self, header);
+    }
+    fn occupation(&mut self, table: &Table<'i>, header: &Range<usize>) {
+        Reader::occupation(self, table, header);
     }
 }
 
 /// Spans of things that must be unique, by id.
 type Seen = FxHashMap<String, Range<usize>>;
 
-struct Reader<'t> {
+/// The validation: takes the tables of a catalog in file order (root, then each cluster followed
+/// by its occupations) and builds the [`Catalog`], collecting every problem on the way.
+pub(super) struct Reader<'t> {
     text: &'t str,
     problems: Vec<Problem>,
+    title: String,
+    description: String,
+    clusters: Vec<Cluster>,
+    occupations: Vec<Occupation>,
+    /// The `related` ids of each occupation, resolved once all are known.
+    related_ids: Vec<Vec<(String, Range<usize>)>>,
+    cluster_ids: Seen,
+    occupation_ids: Seen,
+    /// How messages name the cluster being read.
+    cluster_context: String,
 }
 
 /// True when a list is absent or `[]` (a value of the wrong type is reported on its own).
@@ -103,15 +145,46 @@ fn missing_or_empty(value: Option<&Item>) -> bool {
     }
 }
 
-impl Reader<'_> {
+impl<'t> Reader<'t> {
     fn report(&mut self, span: Range<usize>, message: String, help: Option<String>) {
         self.problems
             .push(Problem::new(Location::of(self.text, span), message, help));
     }
 
-    fn finish(mut self) -> Vec<Problem> {
+    fn new(text: &'t str) -> Reader<'t> {
+        Reader {
+            text,
+            problems: Vec::new(),
+            title: String::new(),
+            description: String::new(),
+            clusters: Vec::new(),
+            occupations: Vec::new(),
+            related_ids: Vec::new(),
+            cluster_ids: Seen::default(),
+            occupation_ids: Seen::default(),
+            cluster_context: String::new(),
+        }
+    }
+
+    fn sorted_problems(mut self) -> Vec<Problem> {
         self.problems.sort_by_key(|p| (p.line, p.column));
         self.problems
+    }
+
+    /// The catalog, once every table has been read, or every problem found.
+    fn finish(mut self) -> Result<Catalog, Vec<Problem>> {
+        let related_ids = std::mem::take(&mut self.related_ids);
+        let mut occupations = std::mem::take(&mut self.occupations);
+        self.resolve_related(&mut occupations, related_ids);
+        if !self.problems.is_empty() {
+            return Err(self.sorted_problems());
+        }
+        Ok(Catalog {
+            title: self.title,
+            description: self.description,
+            clusters: self.clusters,
+            occupations,
+        })
     }
 
     /// Reports keys that are not in `allowed`, suggesting the nearest allowed one.
@@ -351,127 +424,123 @@ impl Reader<'_> {
         Some(code)
     }
 
-    fn catalog(&mut self, root: &Table) -> Catalog {
+    /// The catalog's own keys.
+    pub(super) fn root(&mut self, root: &Table) {
         self.check_keys(root, CATALOG_KEYS, "the catalog");
         let start = 0..0;
-        let title = self
+        self.title = self
             .text(root, "title", true, &start, "the catalog")
             .map(|t| t.0)
             .unwrap_or_default();
-        let description = self
+        self.description = self
             .text(root, "description", false, &start, "the catalog")
             .map(|t| t.0)
             .unwrap_or_default();
-        let raw_clusters = self.tables(root, "clusters", "the catalog", "[[clusters]]");
-        if raw_clusters.is_empty() && missing_or_empty(root.get("clusters")) {
-            self.report(
-                start.clone(),
-                "the catalog has no clusters".into(),
-                Some("add a `[[clusters]]` table with an id, a name and a summary".into()),
-            );
-        }
+    }
 
-        let mut clusters = Vec::new();
-        let mut occupations = Vec::new();
-        let mut related_ids: Vec<Vec<(String, Range<usize>)>> = Vec::new();
-        let mut cluster_ids = Seen::default();
-        let mut occupation_ids = Seen::default();
-        for (table, header) in raw_clusters {
-            let cluster_idx = ClusterIdx(clusters.len());
-            let context = format!("cluster {}", clusters.len() + 1);
-            self.check_keys(table, CLUSTER_KEYS, "a cluster");
-            let id = self.id(table, &header, &context, "cluster", &mut cluster_ids);
-            let context = if id.is_empty() {
-                context
-            } else {
-                format!("cluster \"{id}\"")
-            };
-            let name = self.text(table, "name", true, &header, &context);
-            let summary = self.text(table, "summary", true, &header, &context);
-            let description = self.text(table, "description", false, &header, &context);
-            let education = self.text_list(table, "education", &context);
-            let settings = self.text_list(table, "settings", &context);
-            let raw_occupations =
-                self.tables(table, "occupations", &context, "[[clusters.occupations]]");
-            if raw_occupations.is_empty() && missing_or_empty(table.get("occupations")) {
-                self.report(
-                    header.clone(),
-                    format!("{context} has no occupations"),
-                    Some("add `[[clusters.occupations]]` tables below it".into()),
-                );
-            }
-            let mut members = Vec::new();
-            for (occ, occ_header) in raw_occupations {
-                let context = format!("an occupation of {context}");
-                self.check_keys(occ, OCCUPATION_KEYS, "an occupation");
-                let occ_id = self.id(
-                    occ,
-                    &occ_header,
-                    &context,
-                    "occupation",
-                    &mut occupation_ids,
-                );
-                let context = if occ_id.is_empty() {
-                    context
-                } else {
-                    format!("occupation \"{occ_id}\"")
-                };
-                let title = self.text(occ, "title", true, &occ_header, &context);
-                let summary = self.text(occ, "summary", true, &occ_header, &context);
-                let list = |r: &mut Self, key| -> Vec<String> {
-                    r.text_list(occ, key, &context)
-                        .into_iter()
-                        .map(|t| t.0)
-                        .collect()
-                };
-                let aliases = list(self, "aliases");
-                let duties = list(self, "duties");
-                let education = list(self, "education");
-                let settings = list(self, "settings");
-                let skills = list(self, "skills");
-                related_ids.push(self.text_list(occ, "related", &context));
-                let noc = self.code(occ, "noc", &occ_header, super::is_noc, "31202", "NOC");
-                let onet = self.code(
-                    occ,
-                    "onet",
-                    &occ_header,
-                    super::is_onet,
-                    "29-1123.00",
-                    "O*NET-SOC",
-                );
-                members.push(OccupationIdx(occupations.len()));
-                occupations.push(Occupation {
-                    id: occ_id,
-                    title: title.map(|t| t.0).unwrap_or_default(),
-                    cluster: cluster_idx,
-                    aliases,
-                    summary: summary.map(|t| t.0).unwrap_or_default(),
-                    duties,
-                    education,
-                    settings,
-                    skills,
-                    related: Vec::new(),
-                    noc,
-                    onet,
-                });
-            }
-            clusters.push(Cluster {
-                id,
-                name: name.map(|t| t.0).unwrap_or_default(),
-                summary: summary.map(|t| t.0).unwrap_or_default(),
-                description: description.map(|t| t.0).unwrap_or_default(),
-                education: education.into_iter().map(|t| t.0).collect(),
-                settings: settings.into_iter().map(|t| t.0).collect(),
-                occupations: members,
-            });
+    pub(super) fn no_clusters(&mut self) {
+        self.report(
+            0..0,
+            "the catalog has no clusters".into(),
+            Some("add a `[[clusters]]` table with an id, a name and a summary".into()),
+        );
+    }
+
+    /// A `[[clusters]]` table, apart from its occupations, which follow.
+    pub(super) fn cluster(&mut self, table: &Table, header: &Range<usize>) {
+        let context = format!("cluster {}", self.clusters.len() + 1);
+        self.check_keys(table, CLUSTER_KEYS, "a cluster");
+        let mut ids = std::mem::take(&mut self.cluster_ids);
+        let id = self.id(table, header, &context, "cluster", &mut ids);
+        self.cluster_ids = ids;
+        let context = if id.is_empty() {
+            context
+        } else {
+            format!("cluster \"{id}\"")
+        };
+        let name = self.text(table, "name", true, header, &context);
+        let summary = self.text(table, "summary", true, header, &context);
+        let description = self.text(table, "description", false, header, &context);
+        let education = self.text_list(table, "education", &context);
+        let settings = self.text_list(table, "settings", &context);
+        self.clusters.push(Cluster {
+            id,
+            name: name.map(|t| t.0).unwrap_or_default(),
+            summary: summary.map(|t| t.0).unwrap_or_default(),
+            description: description.map(|t| t.0).unwrap_or_default(),
+            education: education.into_iter().map(|t| t.0).collect(),
+            settings: settings.into_iter().map(|t| t.0).collect(),
+            occupations: Vec::new(),
+        });
+        self.cluster_context = context;
+    }
+
+    /// The cluster just read has no occupations.
+    pub(super) fn no_occupations(&mut self, header: &Range<usize>) {
+        let context = &self.cluster_context;
+        let message = format!("{context} has no occupations");
+        self.report(
+            header.clone(),
+            message,
+            Some("add `[[clusters.occupations]]` tables below it".into()),
+        );
+    }
+
+    /// A `[[clusters.occupations]]` table of the cluster read last.
+    pub(super) fn occupation(&mut self, occ: &Table, header: &Range<usize>) {
+        let cluster_idx = ClusterIdx(self.clusters.len().saturating_sub(1));
+        let context = format!("an occupation of {}", self.cluster_context);
+        self.check_keys(occ, OCCUPATION_KEYS, "an occupation");
+        let mut ids = std::mem::take(&mut self.occupation_ids);
+        let occ_id = self.id(occ, header, &context, "occupation", &mut ids);
+        self.occupation_ids = ids;
+        let context = if occ_id.is_empty() {
+            context
+        } else {
+            format!("occupation \"{occ_id}\"")
+        };
+        let title = self.text(occ, "title", true, header, &context);
+        let summary = self.text(occ, "summary", true, header, &context);
+        let list = |r: &mut Self, key| -> Vec<String> {
+            r.text_list(occ, key, &context)
+                .into_iter()
+                .map(|t| t.0)
+                .collect()
+        };
+        let aliases = list(self, "aliases");
+        let duties = list(self, "duties");
+        let education = list(self, "education");
+        let settings = list(self, "settings");
+        let skills = list(self, "skills");
+        let related = self.text_list(occ, "related", &context);
+        self.related_ids.push(related);
+        let noc = self.code(occ, "noc", header, super::is_noc, "31202", "NOC");
+        let onet = self.code(
+            occ,
+            "onet",
+            header,
+            super::is_onet,
+            "29-1123.00",
+            "O*NET-SOC",
+        );
+        let idx = OccupationIdx(self.occupations.len());
+        if let Some(cluster) = self.clusters.last_mut() {
+            cluster.occupations.push(idx);
         }
-        self.resolve_related(&mut occupations, related_ids);
-        Catalog {
-            title,
-            description,
-            clusters,
-            occupations,
-        }
+        self.occupations.push(Occupation {
+            id: occ_id,
+            title: title.map(|t| t.0).unwrap_or_default(),
+            cluster: cluster_idx,
+            aliases,
+            summary: summary.map(|t| t.0).unwrap_or_default(),
+            duties,
+            education,
+            settings,
+            skills,
+            related: Vec::new(),
+            noc,
+            onet,
+        });
     }
 
     fn resolve_related(
