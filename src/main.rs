@@ -23,6 +23,13 @@ use ratatui::layout::Rect;
 /// Browse occupational clusters in medicine and health.
 ///
 /// Without a command, opens the browser: type to filter, arrows to move, F1 for help.
+/// mimalloc rather than the system allocator: loading a catalog and building its search index
+/// are hundreds of thousands of small allocations. At 10,000 occupations it takes
+/// `search physio --data 10k.toml` from ~275 ms to ~175 ms as a whole process (hyperfine), for
+/// ~30 MB more peak memory (~96 MB, within the 100 MiB budget).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(version, about)]
 struct Cli {
