@@ -98,21 +98,125 @@ fn walk(root: &Table, reader: &mut Reader) {
     }
 }
 
+/// The validation of each table, in the order the lean reader (or [`walk`]) hands them over.
 impl<'i> Sink<'i> for Reader<'_> {
-    fn root(&mut self, table: &Table<'i>) {
-        Reader::root(self, table);
+    /// The catalog's own keys.
+    fn root(&mut self, root: &Table<'i>) {
+        self.check_keys(root, CATALOG_KEYS, "the catalog");
+        let start = 0..0;
+        self.title = self
+            .text(root, "title", true, &start, "the catalog")
+            .map(|t| t.0)
+            .unwrap_or_default();
+        self.description = self
+            .text(root, "description", false, &start, "the catalog")
+            .map(|t| t.0)
+            .unwrap_or_default();
     }
+
     fn no_clusters(&mut self) {
-        Reader::no_clusters(self);
+        self.report(
+            0..0,
+            "the catalog has no clusters".into(),
+            Some("add a `[[clusters]]` table with an id, a name and a summary".into()),
+        );
     }
+
+    /// A `[[clusters]]` table, apart from its occupations, which follow.
     fn cluster(&mut self, table: &Table<'i>, header: &Range<usize>) {
-        Reader::cluster(self, table, header);
+        let context = format!("cluster {}", self.clusters.len() + 1);
+        self.check_keys(table, CLUSTER_KEYS, "a cluster");
+        let mut ids = std::mem::take(&mut self.cluster_ids);
+        let id = self.id(table, header, &context, "cluster", &mut ids);
+        self.cluster_ids = ids;
+        let context = if id.is_empty() {
+            context
+        } else {
+            format!("cluster \"{id}\"")
+        };
+        let name = self.text(table, "name", true, header, &context);
+        let summary = self.text(table, "summary", true, header, &context);
+        let description = self.text(table, "description", false, header, &context);
+        let education = self.text_list(table, "education", &context);
+        let settings = self.text_list(table, "settings", &context);
+        self.clusters.push(Cluster {
+            id,
+            name: name.map(|t| t.0).unwrap_or_default(),
+            summary: summary.map(|t| t.0).unwrap_or_default(),
+            description: description.map(|t| t.0).unwrap_or_default(),
+            education: education.into_iter().map(|t| t.0).collect(),
+            settings: settings.into_iter().map(|t| t.0).collect(),
+            occupations: Vec::new(),
+        });
+        self.cluster_context = context;
     }
+
+    /// The cluster just read has no occupations.
     fn no_occupations(&mut self, header: &Range<usize>) {
-        Reader::no_occupations(self, header);
+        let context = &self.cluster_context;
+        let message = format!("{context} has no occupations");
+        self.report(
+            header.clone(),
+            message,
+            Some("add `[[clusters.occupations]]` tables below it".into()),
+        );
     }
-    fn occupation(&mut self, table: &Table<'i>, header: &Range<usize>) {
-        Reader::occupation(self, table, header);
+
+    /// A `[[clusters.occupations]]` table of the cluster read last.
+    fn occupation(&mut self, occ: &Table<'i>, header: &Range<usize>) {
+        let cluster_idx = ClusterIdx(self.clusters.len().saturating_sub(1));
+        let context = format!("an occupation of {}", self.cluster_context);
+        self.check_keys(occ, OCCUPATION_KEYS, "an occupation");
+        let mut ids = std::mem::take(&mut self.occupation_ids);
+        let occ_id = self.id(occ, header, &context, "occupation", &mut ids);
+        self.occupation_ids = ids;
+        let context = if occ_id.is_empty() {
+            context
+        } else {
+            format!("occupation \"{occ_id}\"")
+        };
+        let title = self.text(occ, "title", true, header, &context);
+        let summary = self.text(occ, "summary", true, header, &context);
+        let list = |r: &mut Self, key| -> Vec<String> {
+            r.text_list(occ, key, &context)
+                .into_iter()
+                .map(|t| t.0)
+                .collect()
+        };
+        let aliases = list(self, "aliases");
+        let duties = list(self, "duties");
+        let education = list(self, "education");
+        let settings = list(self, "settings");
+        let skills = list(self, "skills");
+        let related = self.text_list(occ, "related", &context);
+        self.related_ids.push(related);
+        let noc = self.code(occ, "noc", header, super::is_noc, "31202", "NOC");
+        let onet = self.code(
+            occ,
+            "onet",
+            header,
+            super::is_onet,
+            "29-1123.00",
+            "O*NET-SOC",
+        );
+        let idx = OccupationIdx(self.occupations.len());
+        if let Some(cluster) = self.clusters.last_mut() {
+            cluster.occupations.push(idx);
+        }
+        self.occupations.push(Occupation {
+            id: occ_id,
+            title: title.map(|t| t.0).unwrap_or_default(),
+            cluster: cluster_idx,
+            aliases,
+            summary: summary.map(|t| t.0).unwrap_or_default(),
+            duties,
+            education,
+            settings,
+            skills,
+            related: Vec::new(),
+            noc,
+            onet,
+        });
     }
 }
 
@@ -422,125 +526,6 @@ impl<'t> Reader<'t> {
             );
         }
         Some(code)
-    }
-
-    /// The catalog's own keys.
-    pub(super) fn root(&mut self, root: &Table) {
-        self.check_keys(root, CATALOG_KEYS, "the catalog");
-        let start = 0..0;
-        self.title = self
-            .text(root, "title", true, &start, "the catalog")
-            .map(|t| t.0)
-            .unwrap_or_default();
-        self.description = self
-            .text(root, "description", false, &start, "the catalog")
-            .map(|t| t.0)
-            .unwrap_or_default();
-    }
-
-    pub(super) fn no_clusters(&mut self) {
-        self.report(
-            0..0,
-            "the catalog has no clusters".into(),
-            Some("add a `[[clusters]]` table with an id, a name and a summary".into()),
-        );
-    }
-
-    /// A `[[clusters]]` table, apart from its occupations, which follow.
-    pub(super) fn cluster(&mut self, table: &Table, header: &Range<usize>) {
-        let context = format!("cluster {}", self.clusters.len() + 1);
-        self.check_keys(table, CLUSTER_KEYS, "a cluster");
-        let mut ids = std::mem::take(&mut self.cluster_ids);
-        let id = self.id(table, header, &context, "cluster", &mut ids);
-        self.cluster_ids = ids;
-        let context = if id.is_empty() {
-            context
-        } else {
-            format!("cluster \"{id}\"")
-        };
-        let name = self.text(table, "name", true, header, &context);
-        let summary = self.text(table, "summary", true, header, &context);
-        let description = self.text(table, "description", false, header, &context);
-        let education = self.text_list(table, "education", &context);
-        let settings = self.text_list(table, "settings", &context);
-        self.clusters.push(Cluster {
-            id,
-            name: name.map(|t| t.0).unwrap_or_default(),
-            summary: summary.map(|t| t.0).unwrap_or_default(),
-            description: description.map(|t| t.0).unwrap_or_default(),
-            education: education.into_iter().map(|t| t.0).collect(),
-            settings: settings.into_iter().map(|t| t.0).collect(),
-            occupations: Vec::new(),
-        });
-        self.cluster_context = context;
-    }
-
-    /// The cluster just read has no occupations.
-    pub(super) fn no_occupations(&mut self, header: &Range<usize>) {
-        let context = &self.cluster_context;
-        let message = format!("{context} has no occupations");
-        self.report(
-            header.clone(),
-            message,
-            Some("add `[[clusters.occupations]]` tables below it".into()),
-        );
-    }
-
-    /// A `[[clusters.occupations]]` table of the cluster read last.
-    pub(super) fn occupation(&mut self, occ: &Table, header: &Range<usize>) {
-        let cluster_idx = ClusterIdx(self.clusters.len().saturating_sub(1));
-        let context = format!("an occupation of {}", self.cluster_context);
-        self.check_keys(occ, OCCUPATION_KEYS, "an occupation");
-        let mut ids = std::mem::take(&mut self.occupation_ids);
-        let occ_id = self.id(occ, header, &context, "occupation", &mut ids);
-        self.occupation_ids = ids;
-        let context = if occ_id.is_empty() {
-            context
-        } else {
-            format!("occupation \"{occ_id}\"")
-        };
-        let title = self.text(occ, "title", true, header, &context);
-        let summary = self.text(occ, "summary", true, header, &context);
-        let list = |r: &mut Self, key| -> Vec<String> {
-            r.text_list(occ, key, &context)
-                .into_iter()
-                .map(|t| t.0)
-                .collect()
-        };
-        let aliases = list(self, "aliases");
-        let duties = list(self, "duties");
-        let education = list(self, "education");
-        let settings = list(self, "settings");
-        let skills = list(self, "skills");
-        let related = self.text_list(occ, "related", &context);
-        self.related_ids.push(related);
-        let noc = self.code(occ, "noc", header, super::is_noc, "31202", "NOC");
-        let onet = self.code(
-            occ,
-            "onet",
-            header,
-            super::is_onet,
-            "29-1123.00",
-            "O*NET-SOC",
-        );
-        let idx = OccupationIdx(self.occupations.len());
-        if let Some(cluster) = self.clusters.last_mut() {
-            cluster.occupations.push(idx);
-        }
-        self.occupations.push(Occupation {
-            id: occ_id,
-            title: title.map(|t| t.0).unwrap_or_default(),
-            cluster: cluster_idx,
-            aliases,
-            summary: summary.map(|t| t.0).unwrap_or_default(),
-            duties,
-            education,
-            settings,
-            skills,
-            related: Vec::new(),
-            noc,
-            onet,
-        });
     }
 
     fn resolve_related(
