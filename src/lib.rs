@@ -19,6 +19,7 @@ pub mod app;
 pub mod atomic;
 pub mod catalog;
 pub mod commands;
+pub mod config;
 pub mod effects;
 pub mod export;
 #[doc(hidden)]

@@ -6,13 +6,15 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::LazyLock;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 use career_clusters::action::Action;
 use career_clusters::app::App;
 use career_clusters::catalog::{Catalog, CatalogError};
 use career_clusters::commands::{self, CommandError};
+use career_clusters::config::{self, Settings};
 use career_clusters::export;
 use career_clusters::import;
 use career_clusters::search::Searcher;
@@ -20,9 +22,6 @@ use career_clusters::terminal::{self, Session};
 use career_clusters::theme::{Theme, ThemeName, colour_allowed};
 use ratatui::layout::Rect;
 
-/// Browse occupational clusters in medicine and health.
-///
-/// Without a command, opens the browser: type to filter, arrows to move, F1 for help.
 /// mimalloc rather than the system allocator: loading a catalog and building its search index
 /// are hundreds of thousands of small allocations. At 10,000 occupations it takes
 /// `search physio --data 10k.toml` from ~275 ms to ~175 ms as a whole process (hyperfine), for
@@ -30,16 +29,32 @@ use ratatui::layout::Rect;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// `--version`: the program's version and the catalog format it reads.
+static VERSION: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "{} (catalog format {})",
+        env!("CARGO_PKG_VERSION"),
+        career_clusters::catalog::FORMAT_VERSION
+    )
+});
+
+/// Browse occupational clusters in medicine and health.
+///
+/// Without a command, opens the browser: type to filter, arrows to move, F1 for help.
+///
+/// Settings come from a flag, else CAREER_CLUSTERS_DATA / CAREER_CLUSTERS_THEME, else the
+/// configuration file (see `career-clusters config`), else the default.
 #[derive(Parser)]
-#[command(version, about)]
+#[command(version = VERSION.as_str(), about)]
 struct Cli {
     /// Read the catalog from this TOML file instead of the bundled one.
     #[arg(long, global = true, value_name = "FILE")]
     data: Option<PathBuf>,
 
-    /// Colours of the browser. NO_COLOR (set to anything) turns colour off whatever this says.
-    #[arg(long, value_enum, default_value_t = ThemeName::Dark, value_name = "NAME")]
-    theme: ThemeName,
+    /// Colours of the browser (default dark). NO_COLOR (set to anything) turns colour off
+    /// whatever this says.
+    #[arg(long, value_enum, value_name = "NAME")]
+    theme: Option<ThemeName>,
 
     /// Start in presentation mode, for a projector: F5 switches it off and on.
     #[arg(long)]
@@ -100,6 +115,15 @@ enum Command {
     /// Make a catalog from official occupational data.
     #[command(subcommand)]
     Import(ImportSource),
+    /// Print each setting, its value and where it came from (flag, environment, file, default).
+    Config,
+    /// Print a shell completion script, e.g. `career-clusters completions bash`.
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `career-clusters man > career-clusters.1`.
+    Man,
 }
 
 #[derive(Subcommand)]
@@ -181,6 +205,17 @@ fn run_import(source: &ImportSource) -> ExitCode {
     }
 }
 
+/// Every setting, from the flags, the environment and the configuration file.
+fn settings(cli: &Cli) -> Result<Settings, config::ConfigError> {
+    let env = |key: &str| std::env::var(key).ok();
+    let flags = config::Flags {
+        data: cli.data.clone(),
+        theme: cli.theme,
+        present: cli.present,
+    };
+    config::resolve(&flags, &env, config::default_path(&env))
+}
+
 fn load(path: Option<&PathBuf>) -> Result<Catalog, CatalogError> {
     match path {
         Some(path) => Catalog::from_path(path),
@@ -205,12 +240,43 @@ fn finish(result: Result<(), CommandError>) -> ExitCode {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if let Some(Command::Import(source)) = &cli.command {
-        return run_import(source);
+    match &cli.command {
+        Some(Command::Import(source)) => return run_import(source),
+        Some(Command::Completions { shell }) => {
+            let mut out = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "career-clusters", &mut out);
+            return finish(
+                io::stdout()
+                    .lock()
+                    .write_all(&out)
+                    .map_err(CommandError::from),
+            );
+        }
+        Some(Command::Man) => {
+            let mut out = Vec::new();
+            let result = clap_mangen::Man::new(Cli::command())
+                .render(&mut out)
+                .and_then(|()| io::stdout().lock().write_all(&out));
+            return finish(result.map_err(CommandError::from));
+        }
+        _ => {}
+    }
+    let settings = match settings(&cli) {
+        Ok(settings) => settings,
+        Err(e) => return fail(e),
+    };
+    if let Some(Command::Config) = &cli.command {
+        let report = settings.report();
+        return finish(
+            io::stdout()
+                .lock()
+                .write_all(report.as_bytes())
+                .map_err(CommandError::from),
+        );
     }
     let path = match &cli.command {
         Some(Command::Check { file: Some(file) }) => Some(file),
-        _ => cli.data.as_ref(),
+        _ => settings.data.value.as_ref(),
     };
     // Everything that can fail before output fails here, with the terminal untouched.
     let catalog = match load(path) {
@@ -252,6 +318,7 @@ fn main() -> ExitCode {
             )
         }
         Some(Command::Import(source)) => run_import(&source),
+        Some(Command::Config | Command::Completions { .. } | Command::Man) => ExitCode::SUCCESS,
         Some(Command::Dump) => {
             let result = commands::dump(&catalog, &mut out);
             finish(result.and_then(|()| Ok(out.flush()?)))
@@ -289,17 +356,18 @@ fn main() -> ExitCode {
                 return fail(e);
             }
             let colour = colour_allowed();
+            let theme = settings.theme.value;
             let mut app = App::new(
                 catalog,
-                Theme::named(cli.theme, colour),
+                Theme::named(theme, colour),
                 Rect::new(0, 0, 80, 24),
             );
             // a projector always gets the high-contrast colours, unless colour is off
             app.set_themes(
-                Theme::named(cli.theme, colour),
+                Theme::named(theme, colour),
                 Theme::named(ThemeName::HighContrast, colour),
             );
-            if cli.present {
+            if settings.present.value {
                 app.update(Action::TogglePresentation);
             }
             let result = Session::start().and_then(|mut session| Ok(session.run(&mut app)?));

@@ -50,6 +50,13 @@ summary = "Studies movement."
 fn cmd() -> Command {
     let mut cmd = Command::cargo_bin("career-clusters").expect("the binary is built");
     cmd.timeout(Duration::from_secs(20));
+    // No configuration file or settings of the machine running the tests.
+    cmd.env(
+        "CAREER_CLUSTERS_CONFIG",
+        "/nonexistent/career-clusters-tests/config.toml",
+    )
+    .env_remove("CAREER_CLUSTERS_DATA")
+    .env_remove("CAREER_CLUSTERS_THEME");
     cmd
 }
 

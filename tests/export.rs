@@ -617,6 +617,13 @@ fn a_rendered_handout_round_trips_through_a_file() {
 fn cmd() -> Command {
     let mut cmd = Command::cargo_bin("career-clusters").expect("the binary is built");
     cmd.timeout(Duration::from_secs(20));
+    // No configuration file or settings of the machine running the tests.
+    cmd.env(
+        "CAREER_CLUSTERS_CONFIG",
+        "/nonexistent/career-clusters-tests/config.toml",
+    )
+    .env_remove("CAREER_CLUSTERS_DATA")
+    .env_remove("CAREER_CLUSTERS_THEME");
     cmd
 }
 

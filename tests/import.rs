@@ -554,7 +554,15 @@ fn writing_is_atomic_and_never_clobbers_without_force() {
 }
 
 fn cli() -> Command {
-    Command::cargo_bin("career-clusters").unwrap()
+    let mut cmd = Command::cargo_bin("career-clusters").unwrap();
+    // No configuration file or settings of the machine running the tests.
+    cmd.env(
+        "CAREER_CLUSTERS_CONFIG",
+        "/nonexistent/career-clusters-tests/config.toml",
+    )
+    .env_remove("CAREER_CLUSTERS_DATA")
+    .env_remove("CAREER_CLUSTERS_THEME");
+    cmd
 }
 
 #[test]

@@ -24,6 +24,9 @@ pub const BUNDLED_TOML: &str = include_str!("../../assets/clusters.toml");
 /// How the bundled catalog is named in messages.
 pub const BUNDLED_ORIGIN: &str = "<bundled catalog>";
 /// Files larger than this are refused before reading them whole.
+/// The version of the catalog format described in `docs/catalog.md`, shown by `--version`.
+/// It changes when a catalog that was valid stops being valid or means something else.
+pub const FORMAT_VERSION: &str = "1";
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Index of a cluster in [`Catalog::clusters`]; stable for the life of the catalog.

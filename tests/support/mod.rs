@@ -145,6 +145,12 @@ impl Tui {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("CAREER_CLUSTERS_TEST_PANIC");
+        cmd.env(
+            "CAREER_CLUSTERS_CONFIG",
+            "/nonexistent/career-clusters-tests/config.toml",
+        );
+        cmd.env_remove("CAREER_CLUSTERS_DATA");
+        cmd.env_remove("CAREER_CLUSTERS_THEME");
         for (k, v) in launch.env {
             cmd.env(k, v);
         }
