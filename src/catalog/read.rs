@@ -17,7 +17,7 @@ use toml::de::DeTable;
 
 use super::doc::{Item, Table, Value};
 use super::lean::Sink;
-use super::problem::{Location, Problem};
+use super::problem::{LineIndex, Location, Problem};
 use super::{Catalog, Cluster, ClusterIdx, Occupation, OccupationIdx, nearest};
 use crate::text::sanitize;
 
@@ -238,6 +238,8 @@ pub(super) struct Reader<'t> {
     occupation_ids: Seen,
     /// How messages name the cluster being read.
     cluster_context: String,
+    /// Line starts, found once, when the first problem is reported.
+    lines: std::cell::OnceCell<LineIndex>,
 }
 
 /// True when a list is absent or `[]` (a value of the wrong type is reported on its own).
@@ -251,8 +253,14 @@ fn missing_or_empty(value: Option<&Item>) -> bool {
 
 impl<'t> Reader<'t> {
     fn report(&mut self, span: Range<usize>, message: String, help: Option<String>) {
-        self.problems
-            .push(Problem::new(Location::of(self.text, span), message, help));
+        let at = self.locate(span);
+        self.problems.push(Problem::new(at, message, help));
+    }
+
+    fn locate(&self, span: Range<usize>) -> Location {
+        self.lines
+            .get_or_init(|| LineIndex::new(self.text))
+            .locate(self.text, span)
     }
 
     fn new(text: &'t str) -> Reader<'t> {
@@ -267,6 +275,7 @@ impl<'t> Reader<'t> {
             cluster_ids: Seen::default(),
             occupation_ids: Seen::default(),
             cluster_context: String::new(),
+            lines: std::cell::OnceCell::new(),
         }
     }
 
@@ -478,16 +487,13 @@ impl<'t> Reader<'t> {
         }
         if let Some(first) = seen.get(&id) {
             let mut p = Problem::new(
-                Location::of(self.text, span),
+                self.locate(span),
                 format!("{kind_name} id \"{id}\" is used twice"),
                 Some(format!(
                     "ids must be unique; give this {kind_name} another id"
                 )),
             );
-            p.also = Some((
-                Location::of(self.text, first.clone()),
-                "first used here".into(),
-            ));
+            p.also = Some((self.locate(first.clone()), "first used here".into()));
             self.problems.push(p);
         } else {
             seen.insert(id.clone(), span);
@@ -539,6 +545,7 @@ impl<'t> Reader<'t> {
             .filter(|(_, o)| !o.id.is_empty())
             .map(|(i, o)| (o.id.as_str(), i))
             .collect();
+        let mut suggestions = super::Suggestions::new(index.keys().copied());
         let mut all_resolved = Vec::with_capacity(related_ids.len());
         for (i, related) in related_ids.into_iter().enumerate() {
             let mut resolved = Vec::new();
@@ -555,7 +562,7 @@ impl<'t> Reader<'t> {
                         }
                     }
                     None => {
-                        let near = nearest(&id, index.keys().copied());
+                        let near = suggestions.nearest(&id);
                         self.report(
                             span,
                             format!("related id \"{id}\" is not an occupation in this catalog"),
