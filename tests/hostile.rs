@@ -65,3 +65,42 @@ fn a_problem_past_column_65535_is_reported_not_a_panic() {
         assert!(err.contains('…'), "{err}");
     }
 }
+
+const MINI: &str = r#"title = "Mini"
+
+[[clusters]]
+id = "rehab"
+name = "Rehab"
+summary = "Helping people recover."
+
+[[clusters.occupations]]
+id = "physiotherapist"
+title = "Physiotherapist"
+summary = "Restores movement."
+"#;
+
+#[test]
+fn a_line_break_in_a_one_line_field_is_refused_at_its_place() {
+    let dir = TempDir::new().expect("a temporary directory");
+    // an escape (read by the lean reader) and a multi-line string (only toml's parser reads it)
+    let escaped = MINI.replace("\"Physiotherapist\"", "\"Physio\\nrehab  Faked row\"");
+    let multi = MINI.replace("\"Physiotherapist\"", "\"\"\"Physio\nrehab  Faked row\"\"\"");
+    for (name, text) in [("escaped.toml", escaped), ("multi.toml", multi)] {
+        let path = write(&dir, name, &text);
+        let out = run(&["check", &path]);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let err = stderr(&out);
+        assert!(
+            err.contains(&format!("{name}:10:9: `title` must be on one line")),
+            "{err}"
+        );
+    }
+    // a description may still run over several lines
+    let text = MINI.replace(
+        "summary = \"Restores movement.\"",
+        "summary = \"Restores movement.\"\nduties = [\"\"\"Assess\nand treat\"\"\"]",
+    );
+    let path = write(&dir, "duties.toml", &text);
+    let out = run(&["check", &path]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}

@@ -31,6 +31,10 @@ const CLUSTER_KEYS: &[&str] = &[
     "settings",
     "occupations",
 ];
+/// Fields shown as one fact on one line by `list` and `search`: a line break in them could fake
+/// a row, so they are refused (descriptions, summaries and duties may have several lines).
+const ONE_LINE_KEYS: &[&str] = &["id", "title", "name", "noc", "onet", "aliases", "related"];
+
 const OCCUPATION_KEYS: &[&str] = &[
     "id",
     "title",
@@ -350,6 +354,9 @@ impl<'t> Reader<'t> {
         };
         match &value.value {
             Value::Text(s) => {
+                if !self.one_line(key, s, &value.span) {
+                    return None;
+                }
                 let cleaned = sanitize(s.trim());
                 if cleaned.is_empty() && required {
                     self.report(
@@ -396,6 +403,7 @@ impl<'t> Reader<'t> {
         let mut out = Vec::new();
         for item in items {
             match &item.value {
+                Value::Text(s) if !self.one_line(key, s, &item.span) => {}
                 Value::Text(s) => {
                     let cleaned = sanitize(s.trim());
                     if cleaned.is_empty() {
@@ -419,6 +427,19 @@ impl<'t> Reader<'t> {
             }
         }
         out
+    }
+
+    /// False, with the problem reported, when a one-line field has a line break in it.
+    fn one_line(&mut self, key: &str, text: &str, span: &Range<usize>) -> bool {
+        if !ONE_LINE_KEYS.contains(&key) || !text.contains(['\n', '\r', '\u{2028}', '\u{2029}']) {
+            return true;
+        }
+        self.report(
+            span.clone(),
+            format!("`{key}` must be on one line, but it has a line break"),
+            Some(format!("remove the line break (`\\n`) from `{key}`")),
+        );
+        false
     }
 
     /// An array of tables (`[[clusters]]`), each with its header span.
