@@ -9,30 +9,58 @@ use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
 /// Makes text safe to put on a terminal: keeps newlines, expands tabs to four spaces, shows every
-/// other control character as a visible symbol (`␛` for ESC) and drops bidirectional overrides.
+/// other control character as a visible symbol (`␛` for ESC), drops bidirectional overrides, and
+/// shows as `�` the characters a terminal draws as nothing while we count them as a column (the
+/// line and paragraph separators U+2028 and U+2029, and the noncharacters U+FDD0–U+FDEF and the
+/// last two code points of every plane), which would leave old characters on screen.
+///
+/// Unassigned code points are kept: telling them apart needs the Unicode character database's
+/// general categories, and no well-kept crate for that is among this project's dependencies;
+/// unicode-width gives them one column, as most terminals do.
 pub fn sanitize(text: &str) -> String {
+    sanitize_with(text, false)
+}
+
+/// [`sanitize`] for text shown within one line (a file name, a search query, a field of an
+/// input file quoted in a message): line breaks are shown as symbols too, so the text cannot
+/// start a line of its own.
+pub fn sanitize_inline(text: &str) -> String {
+    sanitize_with(text, true)
+}
+
+/// A character the terminal would draw as nothing, or act on, rather than show.
+fn unsafe_char(c: char) -> bool {
+    c.is_control()
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+        || is_invisible(c)
+}
+
+/// Separators and noncharacters: one column for unicode-width, nothing for a terminal.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}' | '\u{fdd0}'..='\u{fdef}') || (c as u32) & 0xfffe == 0xfffe
+}
+
+fn sanitize_with(text: &str, inline: bool) -> String {
     // Nearly all catalog text is clean: copy it whole instead of character by character.
     if text
         .bytes()
-        .all(|b| (0x20..0x7f).contains(&b) || b == b'\n')
+        .all(|b| (0x20..0x7f).contains(&b) || (b == b'\n' && !inline))
     {
         return text.to_string();
     }
-    let clean = |c: char| {
-        !(c.is_control()
-            || ('\u{202a}'..='\u{202e}').contains(&c)
-            || ('\u{2066}'..='\u{2069}').contains(&c))
-            || c == '\n'
-    };
-    if text.chars().all(clean) {
+    if text
+        .chars()
+        .all(|c| !unsafe_char(c) || (c == '\n' && !inline))
+    {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            '\n' => out.push('\n'),
-            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' if !inline => out.push('\n'),
+            '\r' if !inline && chars.peek() == Some(&'\n') => {}
             '\t' => out.push_str("    "),
             // C0 controls become their Control Pictures (U+2400..U+241F), DEL becomes U+2421.
             '\u{0}'..='\u{1f}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}')),
@@ -41,6 +69,7 @@ pub fn sanitize(text: &str) -> String {
             '\u{80}'..='\u{9f}' => out.push('\u{fffd}'),
             // Bidirectional embeddings and isolates could reorder what surrounds them.
             '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {}
+            _ if is_invisible(c) => out.push('\u{fffd}'),
             _ => out.push(c),
         }
     }
@@ -134,6 +163,37 @@ mod tests {
             "one\ntwo\u{240d}three\u{2408}"
         );
         assert_eq!(sanitize("abc\u{202e}def"), "abcdef");
+    }
+
+    #[test]
+    fn characters_a_terminal_draws_as_nothing_become_visible() {
+        for c in [
+            '\u{2028}',
+            '\u{2029}',
+            '\u{fffe}',
+            '\u{ffff}',
+            '\u{fdd0}',
+            '\u{fdef}',
+            '\u{1fffe}',
+            '\u{10ffff}',
+        ] {
+            assert_eq!(sanitize(&format!("a{c}b")), "a\u{fffd}b", "{c:?}");
+        }
+        // their neighbours are ordinary characters
+        assert_eq!(
+            sanitize("\u{fdcf}\u{fdf0}\u{fffd}"),
+            "\u{fdcf}\u{fdf0}\u{fffd}"
+        );
+    }
+
+    #[test]
+    fn inline_text_cannot_start_a_line() {
+        assert_eq!(
+            sanitize_inline("x\n\u{1b}]0;PWN\u{7}.toml"),
+            "x\u{240a}\u{241b}]0;PWN\u{2407}.toml"
+        );
+        assert_eq!(sanitize_inline("a\r\nb"), "a\u{240d}\u{240a}b");
+        assert_eq!(sanitize_inline("plain.toml"), "plain.toml");
     }
 
     #[test]

@@ -189,7 +189,10 @@ impl<'i> Parser<'i> {
                         }
                         _ => {}
                     }
-                    if table.entries.iter().any(|e| e.key == entry.key) {
+                    // A table has a dozen keys; one with many more is not a plain catalog, and
+                    // checking each new key against all before it would be quadratic.
+                    if table.entries.len() >= 64 || table.entries.iter().any(|e| e.key == entry.key)
+                    {
                         return None;
                     }
                     table.entries.push(entry);

@@ -344,12 +344,102 @@ pub fn kebab_case(text: &str) -> String {
 
 /// The candidate closest to `word` by edit distance, if any is close enough to be a likely typo.
 pub fn nearest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = (word.chars().count() / 3).max(2);
+    let length = word.chars().count();
+    let limit = (length / 3).max(2);
     candidates
-        .map(|c| (edit_distance(word, c), c))
-        .filter(|(d, _)| *d <= limit)
+        // the distance is at least the difference in length: skip those without computing it
+        .filter(|c| {
+            c.len().abs_diff(length) <= limit * 4 && c.chars().count().abs_diff(length) <= limit
+        })
+        .filter_map(|c| bounded_distance(word, c, limit).map(|d| (d, c)))
         .min()
         .map(|(_, c)| c)
+}
+
+/// [`nearest`] for many words against many candidates, in bounded time: each distinct word is
+/// looked up once, and against a large set of candidates only its neighbours are compared — the
+/// [`Suggestions::NEIGHBOURS`] candidates either side of it in alphabetical order and as many in
+/// the order of their reversed spelling. A typo leaves either the start or the end of a word as it
+/// was, which keeps the intended word near it in one of the two orders. Small sets (up to
+/// [`Suggestions::COMPARE_ALL`]) are compared whole, so suggestions there are exactly
+/// [`nearest`]'s.
+pub struct Suggestions<'a> {
+    sorted: Vec<&'a str>,
+    /// (reversed spelling, candidate), sorted.
+    reversed: Vec<(String, &'a str)>,
+    cache: rustc_hash::FxHashMap<String, Option<&'a str>>,
+}
+
+impl<'a> Suggestions<'a> {
+    pub const COMPARE_ALL: usize = 2_000;
+    pub const NEIGHBOURS: usize = 64;
+
+    pub fn new(candidates: impl Iterator<Item = &'a str>) -> Suggestions<'a> {
+        let mut sorted: Vec<&str> = candidates.collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let mut reversed = Vec::new();
+        if sorted.len() > Self::COMPARE_ALL {
+            reversed = sorted
+                .iter()
+                .map(|c| (c.chars().rev().collect(), *c))
+                .collect();
+            reversed.sort_unstable();
+        }
+        Suggestions {
+            sorted,
+            reversed,
+            cache: Default::default(),
+        }
+    }
+
+    /// The candidate nearest to `word`, if one is close enough to be a likely typo.
+    pub fn nearest(&mut self, word: &str) -> Option<&'a str> {
+        if let Some(&known) = self.cache.get(word) {
+            return known;
+        }
+        let found = if self.sorted.len() <= Self::COMPARE_ALL {
+            nearest(word, self.sorted.iter().copied())
+        } else {
+            let n = Self::NEIGHBOURS;
+            let at = self.sorted.partition_point(|c| *c < word);
+            let by_start = &self.sorted[at.saturating_sub(n)..(at + n).min(self.sorted.len())];
+            let backwards: String = word.chars().rev().collect();
+            let at = self
+                .reversed
+                .partition_point(|(r, _)| r.as_str() < backwards.as_str());
+            let by_end = &self.reversed[at.saturating_sub(n)..(at + n).min(self.reversed.len())];
+            nearest(
+                word,
+                by_start
+                    .iter()
+                    .copied()
+                    .chain(by_end.iter().map(|(_, c)| *c)),
+            )
+        };
+        self.cache.insert(word.to_string(), found);
+        found
+    }
+}
+
+/// [`edit_distance`] if it is at most `limit`; gives up as soon as a whole row of the table
+/// exceeds it.
+fn bounded_distance(a: &str, b: &str, limit: usize) -> Option<usize> {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        if cur.iter().all(|&d| d > limit) {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    Some(prev[b.len()]).filter(|&d| d <= limit)
 }
 
 /// Levenshtein distance over characters.
@@ -485,6 +575,18 @@ summary = "Studies movement."
     fn syntax_errors_have_locations() {
         let p = problems("title = \"x\"\n[[clusters]\n");
         assert_eq!(p[0].line, 2);
+    }
+
+    #[test]
+    fn suggestions_in_a_large_catalog_find_typos_at_either_end() {
+        let ids: Vec<String> = (0..5_000).map(|i| format!("occupation-{i:05}")).collect();
+        let mut s = Suggestions::new(ids.iter().map(String::as_str));
+        assert_eq!(s.nearest("occupation-01234x"), Some("occupation-01234"));
+        assert_eq!(s.nearest("ocupation-04321"), Some("occupation-04321"));
+        assert_eq!(s.nearest("xoccupation-00007"), Some("occupation-00007"));
+        assert_eq!(s.nearest("nothing-like-it-at-all"), None);
+        // asked again, from the cache
+        assert_eq!(s.nearest("occupation-01234x"), Some("occupation-01234"));
     }
 
     #[test]

@@ -17,7 +17,7 @@ use toml::de::DeTable;
 
 use super::doc::{Item, Table, Value};
 use super::lean::Sink;
-use super::problem::{Location, Problem};
+use super::problem::{LineIndex, Location, Problem};
 use super::{Catalog, Cluster, ClusterIdx, Occupation, OccupationIdx, nearest};
 use crate::text::sanitize;
 
@@ -31,6 +31,10 @@ const CLUSTER_KEYS: &[&str] = &[
     "settings",
     "occupations",
 ];
+/// Fields shown as one fact on one line by `list` and `search`: a line break in them could fake
+/// a row, so they are refused (descriptions, summaries and duties may have several lines).
+const ONE_LINE_KEYS: &[&str] = &["id", "title", "name", "noc", "onet", "aliases", "related"];
+
 const OCCUPATION_KEYS: &[&str] = &[
     "id",
     "title",
@@ -238,6 +242,8 @@ pub(super) struct Reader<'t> {
     occupation_ids: Seen,
     /// How messages name the cluster being read.
     cluster_context: String,
+    /// Line starts, found once, when the first problem is reported.
+    lines: std::cell::OnceCell<LineIndex>,
 }
 
 /// True when a list is absent or `[]` (a value of the wrong type is reported on its own).
@@ -251,8 +257,14 @@ fn missing_or_empty(value: Option<&Item>) -> bool {
 
 impl<'t> Reader<'t> {
     fn report(&mut self, span: Range<usize>, message: String, help: Option<String>) {
-        self.problems
-            .push(Problem::new(Location::of(self.text, span), message, help));
+        let at = self.locate(span);
+        self.problems.push(Problem::new(at, message, help));
+    }
+
+    fn locate(&self, span: Range<usize>) -> Location {
+        self.lines
+            .get_or_init(|| LineIndex::new(self.text))
+            .locate(self.text, span)
     }
 
     fn new(text: &'t str) -> Reader<'t> {
@@ -267,6 +279,7 @@ impl<'t> Reader<'t> {
             cluster_ids: Seen::default(),
             occupation_ids: Seen::default(),
             cluster_context: String::new(),
+            lines: std::cell::OnceCell::new(),
         }
     }
 
@@ -341,6 +354,9 @@ impl<'t> Reader<'t> {
         };
         match &value.value {
             Value::Text(s) => {
+                if !self.one_line(key, s, &value.span) {
+                    return None;
+                }
                 let cleaned = sanitize(s.trim());
                 if cleaned.is_empty() && required {
                     self.report(
@@ -387,6 +403,7 @@ impl<'t> Reader<'t> {
         let mut out = Vec::new();
         for item in items {
             match &item.value {
+                Value::Text(s) if !self.one_line(key, s, &item.span) => {}
                 Value::Text(s) => {
                     let cleaned = sanitize(s.trim());
                     if cleaned.is_empty() {
@@ -410,6 +427,19 @@ impl<'t> Reader<'t> {
             }
         }
         out
+    }
+
+    /// False, with the problem reported, when a one-line field has a line break in it.
+    fn one_line(&mut self, key: &str, text: &str, span: &Range<usize>) -> bool {
+        if !ONE_LINE_KEYS.contains(&key) || !text.contains(['\n', '\r', '\u{2028}', '\u{2029}']) {
+            return true;
+        }
+        self.report(
+            span.clone(),
+            format!("`{key}` must be on one line, but it has a line break"),
+            Some(format!("remove the line break (`\\n`) from `{key}`")),
+        );
+        false
     }
 
     /// An array of tables (`[[clusters]]`), each with its header span.
@@ -478,16 +508,13 @@ impl<'t> Reader<'t> {
         }
         if let Some(first) = seen.get(&id) {
             let mut p = Problem::new(
-                Location::of(self.text, span),
+                self.locate(span),
                 format!("{kind_name} id \"{id}\" is used twice"),
                 Some(format!(
                     "ids must be unique; give this {kind_name} another id"
                 )),
             );
-            p.also = Some((
-                Location::of(self.text, first.clone()),
-                "first used here".into(),
-            ));
+            p.also = Some((self.locate(first.clone()), "first used here".into()));
             self.problems.push(p);
         } else {
             seen.insert(id.clone(), span);
@@ -539,6 +566,7 @@ impl<'t> Reader<'t> {
             .filter(|(_, o)| !o.id.is_empty())
             .map(|(i, o)| (o.id.as_str(), i))
             .collect();
+        let mut suggestions = super::Suggestions::new(index.keys().copied());
         let mut all_resolved = Vec::with_capacity(related_ids.len());
         for (i, related) in related_ids.into_iter().enumerate() {
             let mut resolved = Vec::new();
@@ -555,7 +583,7 @@ impl<'t> Reader<'t> {
                         }
                     }
                     None => {
-                        let near = nearest(&id, index.keys().copied());
+                        let near = suggestions.nearest(&id);
                         self.report(
                             span,
                             format!("related id \"{id}\" is not an occupation in this catalog"),
