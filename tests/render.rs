@@ -294,7 +294,7 @@ name = "Clear\u001b[2J screen"
 summary = "Title\u001b]0;pwned\u0007 change"
 [[clusters.occupations]]
 id = "o"
-title = "Bell\u0007 and\rreturn"
+title = "Bell\u0007 and\u0008backspace"
 summary = "Tab\there"
 "#;
     let catalog = Catalog::from_str(toml, "evil.toml").expect("loads");
