@@ -6,7 +6,6 @@
 //!
 //! Nothing here waits on timing; a timeout only guards against a hang.
 
-use std::path::Path;
 use std::process::Output;
 use std::time::Duration;
 
@@ -31,16 +30,6 @@ fn write(dir: &TempDir, name: &str, contents: &str) -> String {
 
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-/// No byte of an escape sequence (ESC, BEL, C1 controls such as U+009B) reached the terminal.
-fn assert_no_controls(text: &str) {
-    assert!(
-        !text
-            .chars()
-            .any(|c| (c.is_control() && c != '\n') || ('\u{80}'..='\u{9f}').contains(&c)),
-        "control characters in {text:?}"
-    );
 }
 
 #[test]
