@@ -84,7 +84,10 @@ fn a_line_break_in_a_one_line_field_is_refused_at_its_place() {
     let dir = TempDir::new().expect("a temporary directory");
     // an escape (read by the lean reader) and a multi-line string (only toml's parser reads it)
     let escaped = MINI.replace("\"Physiotherapist\"", "\"Physio\\nrehab  Faked row\"");
-    let multi = MINI.replace("\"Physiotherapist\"", "\"\"\"Physio\nrehab  Faked row\"\"\"");
+    let multi = MINI.replace(
+        "\"Physiotherapist\"",
+        "\"\"\"Physio\nrehab  Faked row\"\"\"",
+    );
     for (name, text) in [("escaped.toml", escaped), ("multi.toml", multi)] {
         let path = write(&dir, name, &text);
         let out = run(&["check", &path]);
