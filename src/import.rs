@@ -40,7 +40,10 @@ use std::io;
 use std::path::Path;
 
 use crate::atomic::{self, Existing, WriteError};
-use crate::catalog::{Catalog, CatalogError, Cluster, ClusterIdx, Occupation, OccupationIdx};
+use crate::catalog::{
+    Catalog, CatalogError, Cluster, ClusterIdx, MAX_FILE_BYTES, Occupation, OccupationIdx,
+};
+use crate::text::sanitize_inline;
 
 /// The ten broad occupational categories of NOC 2021, by first digit of the code. Used when the
 /// file has no level-1 rows (the published elements file has none).
@@ -68,6 +71,11 @@ pub const NOC_BROAD_CATEGORIES: [(&str, &str); 10] = [
 
 /// Where the licence of the data is published.
 pub const STATCAN_LICENCE_URL: &str = "https://www.statcan.gc.ca/en/reference/licence";
+
+/// The largest input read: the official elements file is about 10 MB.
+pub const MAX_INPUT_BYTES: u64 = 128 * 1024 * 1024;
+/// Warnings kept in an [`ImportReport`]; the rest are only counted.
+pub const MAX_WARNINGS: usize = 1_000;
 
 /// The longest summary drawn from the official text, in characters (an ellipsis may follow).
 const SUMMARY_MAX: usize = 200;
@@ -135,7 +143,10 @@ pub struct ImportReport {
     /// The same catalog, as loaded back from `toml`.
     pub catalog: Catalog,
     pub stats: Stats,
+    /// The first [`MAX_WARNINGS`] warnings.
     pub warnings: Vec<Warning>,
+    /// How many more there were.
+    pub more_warnings: u64,
 }
 
 /// Why an import failed.
@@ -163,6 +174,11 @@ pub enum ImportError {
          please report it with the input file: {0}"
     )]
     Invalid(#[source] Box<CatalogError>),
+    #[error(
+        "the catalog would be {bytes} bytes ({occupations} occupations), more than catalogs may \
+         be ({MAX_FILE_BYTES} bytes, 32 MiB); import fewer with --only, e.g. `--only 3`"
+    )]
+    TooLarge { bytes: u64, occupations: usize },
     #[error("could not write the catalog as TOML: {0}")]
     Toml(#[from] toml::ser::Error),
     /// The catalog could not be written to its file (nothing was changed).
@@ -252,7 +268,7 @@ impl Columns {
                 .position(|n| test(n))
                 .ok_or_else(|| ImportError::NotElements {
                     missing: format!("`{name}`"),
-                    found: header.join(", "),
+                    found: sanitize_inline(&header.join(", ")),
                 })
         };
         Ok(Columns {
@@ -304,7 +320,7 @@ fn validate_prefixes(only: &[String]) -> Result<Vec<String>, ImportError> {
             if (1..=5).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()) {
                 Ok(p.to_string())
             } else {
-                Err(ImportError::BadPrefix(p.to_string()))
+                Err(ImportError::BadPrefix(sanitize_inline(p)))
             }
         })
         .collect()
@@ -317,15 +333,23 @@ struct Collector {
     /// Titles of level-1 (one digit) and level-2 (two digit) classes, when the file has them.
     class_titles: HashMap<String, String>,
     warnings: Vec<Warning>,
+    /// Warnings past [`MAX_WARNINGS`], counted only.
+    more_warnings: u64,
     unknown_kinds: HashSet<String>,
     stats: Stats,
 }
 
 impl Collector {
+    /// Keeps a warning (its quoted fields made safe to show), or counts it past
+    /// [`MAX_WARNINGS`].
     fn warn(&mut self, line: u64, message: String) {
+        if self.warnings.len() >= MAX_WARNINGS {
+            self.more_warnings += 1;
+            return;
+        }
         self.warnings.push(Warning {
             line: Some(line),
-            message,
+            message: sanitize_inline(&message),
         });
     }
 
@@ -435,9 +459,12 @@ pub fn import_noc<R: io::Read>(reader: R, options: &Options) -> Result<ImportRep
     let mut csv = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(Lines::new(reader));
+        .from_reader(Lines::new(Capped {
+            inner: reader,
+            left: MAX_INPUT_BYTES,
+        }));
     let mut record = csv::ByteRecord::new();
-    let read = |csv: &mut csv::Reader<Lines<R>>, record: &mut csv::ByteRecord| {
+    let read = |csv: &mut csv::Reader<Lines<Capped<R>>>, record: &mut csv::ByteRecord| {
         csv.read_byte_record(record)
             .map_err(|e| match e.into_kind() {
                 csv::ErrorKind::Io(e) => ImportError::Read(e),
@@ -456,6 +483,7 @@ pub fn import_noc<R: io::Read>(reader: R, options: &Options) -> Result<ImportRep
         groups: BTreeMap::new(),
         class_titles: HashMap::new(),
         warnings: Vec::new(),
+        more_warnings: 0,
         unknown_kinds: HashSet::new(),
         stats: Stats::default(),
     };
@@ -608,13 +636,42 @@ impl<R: io::Read> io::Read for Lines<R> {
     }
 }
 
-/// Reads and imports a NOC 2021 elements CSV file.
+/// Reads and imports a NOC 2021 elements CSV file: only a regular file ([`crate::input`]), so a
+/// FIFO or a device cannot hang the import.
 pub fn import_noc_file(path: &Path, options: &Options) -> Result<ImportReport, ImportError> {
-    let file = std::fs::File::open(path).map_err(ImportError::Read)?;
-    if file.metadata().map_err(ImportError::Read)?.is_dir() {
-        return Err(ImportError::Read(io::Error::other("it is a directory")));
-    }
+    let file = crate::input::open_regular(path).map_err(|e| match e {
+        crate::input::OpenError::Io(e) => ImportError::Read(e),
+        other => ImportError::Read(io::Error::other(other.to_string())),
+    })?;
     import_noc(io::BufReader::with_capacity(64 * 1024, file), options)
+}
+
+/// Input past [`MAX_INPUT_BYTES`] is an error, not more memory.
+struct Capped<R> {
+    inner: R,
+    left: u64,
+}
+
+impl<R: io::Read> io::Read for Capped<R> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        if self.left == 0 {
+            // one byte more means the input is over the limit
+            let mut probe = [0u8; 1];
+            return match self.inner.read(&mut probe)? {
+                0 => Ok(0),
+                _ => Err(io::Error::other(format!(
+                    "the input is larger than {} MiB; an elements file is a few megabytes",
+                    MAX_INPUT_BYTES / (1024 * 1024)
+                ))),
+            };
+        }
+        let n = out
+            .len()
+            .min(usize::try_from(self.left).unwrap_or(usize::MAX));
+        let read = self.inner.read(&mut out[..n])?;
+        self.left -= read as u64;
+        Ok(read)
+    }
 }
 
 /// Folds accented Latin letters to ASCII so ids keep them ("Collège" → "college").
@@ -805,6 +862,7 @@ fn build(collector: Collector, options: &Options) -> Result<ImportReport, Import
         groups,
         class_titles,
         mut warnings,
+        more_warnings,
         mut stats,
         ..
     } = collector;
@@ -939,6 +997,12 @@ fn build(collector: Collector, options: &Options) -> Result<ImportReport, Import
         occupations,
     };
     let toml = catalog.to_toml()?;
+    if toml.len() as u64 > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge {
+            bytes: toml.len() as u64,
+            occupations: catalog.occupations.len(),
+        });
+    }
     let origin = if options.source.is_empty() {
         "<imported catalog>".to_string()
     } else {
@@ -951,6 +1015,7 @@ fn build(collector: Collector, options: &Options) -> Result<ImportReport, Import
         catalog,
         stats,
         warnings,
+        more_warnings,
     })
 }
 

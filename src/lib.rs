@@ -25,6 +25,7 @@ pub mod export;
 #[doc(hidden)]
 pub mod generate;
 pub mod import;
+pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod search;

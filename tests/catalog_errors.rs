@@ -436,7 +436,11 @@ proptest! {
 
 #[cfg(unix)]
 #[test]
-fn an_endless_device_is_cut_off_at_the_size_limit() {
-    let err = Catalog::from_path("/dev/zero".as_ref()).expect_err("too large");
-    assert!(matches!(err, CatalogError::TooLarge { .. }), "{err}");
+fn an_endless_device_is_refused_before_reading() {
+    let err = Catalog::from_path("/dev/zero".as_ref()).expect_err("not a regular file");
+    assert!(matches!(err, CatalogError::NotRegular { .. }), "{err}");
+    assert_eq!(
+        err.to_string(),
+        "/dev/zero: not a regular file (it is a character device); give the path of a regular file"
+    );
 }

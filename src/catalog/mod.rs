@@ -12,6 +12,8 @@
 use std::io::Read;
 use std::path::Path;
 
+use crate::input::OpenError;
+
 mod doc;
 mod lean;
 mod problem;
@@ -85,25 +87,33 @@ impl Catalog {
 
     /// Reads and validates a catalog file.
     pub fn from_path(path: &Path) -> Result<Catalog, CatalogError> {
-        let origin = path.display().to_string();
+        let origin = crate::text::sanitize_inline(&path.display().to_string());
         let io = |source: std::io::Error| CatalogError::Io {
             origin: origin.clone(),
             source,
         };
-        let meta = std::fs::metadata(path).map_err(io)?;
-        if meta.is_dir() {
-            return Err(CatalogError::NotAFile { origin });
-        }
+        let file = match crate::input::open_regular(path) {
+            Ok(file) => file,
+            Err(OpenError::Io(e)) => return Err(io(e)),
+            Err(OpenError::Directory) => return Err(CatalogError::NotAFile { origin }),
+            Err(e @ OpenError::NotRegular(_)) => {
+                return Err(CatalogError::NotRegular {
+                    origin,
+                    reason: e.to_string(),
+                });
+            }
+        };
+        let meta = file.metadata().map_err(io)?;
         if meta.len() > MAX_FILE_BYTES {
             return Err(CatalogError::TooLarge {
                 origin,
                 bytes: meta.len(),
             });
         }
-        // Read at most one byte past the limit: pipes and devices (`/dev/zero`) report no size.
+        // Read at most one byte past the limit, in case the file grows while it is read.
         let mut bytes = Vec::new();
-        std::fs::File::open(path)
-            .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        file.take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
             .map_err(io)?;
         if bytes.len() as u64 > MAX_FILE_BYTES {
             return Err(CatalogError::TooLarge {
@@ -277,6 +287,9 @@ pub enum CatalogError {
     },
     #[error("{origin}: is a directory, not a catalog file")]
     NotAFile { origin: String },
+    /// A FIFO, a device or a socket: reading it could block or never end.
+    #[error("{origin}: {reason}")]
+    NotRegular { origin: String, reason: String },
     #[error(
         "{origin}: the file is {bytes} bytes or more; catalogs are limited to {MAX_FILE_BYTES} bytes (32 MiB)"
     )]
