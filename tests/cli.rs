@@ -11,12 +11,13 @@
 //!
 //! Every command here runs in milliseconds; nothing waits on timing.
 
+#[path = "support/command.rs"]
+mod command;
+use command::cli as cmd;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
-use std::time::Duration;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 use tempfile::TempDir;
@@ -45,20 +46,6 @@ id = "kinesiologist"
 title = "Kinesiologist"
 summary = "Studies movement."
 "#;
-
-/// The command under test, with a guard against hangs (never an assertion about speed).
-fn cmd() -> Command {
-    let mut cmd = Command::cargo_bin("career-clusters").expect("the binary is built");
-    cmd.timeout(Duration::from_secs(20));
-    // No configuration file or settings of the machine running the tests.
-    cmd.env(
-        "CAREER_CLUSTERS_CONFIG",
-        "/nonexistent/career-clusters-tests/config.toml",
-    )
-    .env_remove("CAREER_CLUSTERS_DATA")
-    .env_remove("CAREER_CLUSTERS_THEME");
-    cmd
-}
 
 /// Runs the binary with `args` and returns everything it did.
 fn run(args: &[&str]) -> Output {

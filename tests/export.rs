@@ -10,11 +10,12 @@
 //! (`-2`, `-3`), a directory that is a file, and a missing directory. Then the real binary:
 //! `export` to stdout, to `-o FILE`, refusing an existing file, an unknown id, HTML, `--data`.
 
+#[path = "support/command.rs"]
+mod command;
+use command::cli as cmd;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-use assert_cmd::Command;
 use career_clusters::atomic::WriteError;
 use career_clusters::catalog::Catalog;
 use career_clusters::export::{
@@ -613,19 +614,6 @@ fn a_rendered_handout_round_trips_through_a_file() {
 
 // ---------------------------------------------------------------------------------------------
 // The command
-
-fn cmd() -> Command {
-    let mut cmd = Command::cargo_bin("career-clusters").expect("the binary is built");
-    cmd.timeout(Duration::from_secs(20));
-    // No configuration file or settings of the machine running the tests.
-    cmd.env(
-        "CAREER_CLUSTERS_CONFIG",
-        "/nonexistent/career-clusters-tests/config.toml",
-    )
-    .env_remove("CAREER_CLUSTERS_DATA")
-    .env_remove("CAREER_CLUSTERS_THEME");
-    cmd
-}
 
 #[test]
 fn cli_exports_markdown_to_stdout() {

@@ -6,17 +6,12 @@
 //!
 //! Nothing here waits on timing; a timeout only guards against a hang.
 
+#[path = "support/command.rs"]
+mod command;
+use command::cli as cmd;
 use std::process::Output;
-use std::time::Duration;
 
-use assert_cmd::Command;
 use tempfile::TempDir;
-
-fn cmd() -> Command {
-    let mut cmd = Command::cargo_bin("career-clusters").expect("the binary is built");
-    cmd.timeout(Duration::from_secs(20));
-    cmd
-}
 
 fn run(args: &[&str]) -> Output {
     cmd().args(args).output().expect("the binary runs")

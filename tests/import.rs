@@ -4,9 +4,11 @@
 //! Statistics Canada excerpt (`tests/fixtures/noc-2021-health-elements.csv`, byte-for-byte)
 //! through the binary.
 
+#[path = "support/command.rs"]
+mod command;
+use command::cli;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use career_clusters::atomic::WriteError;
 use career_clusters::catalog::{Catalog, kebab_case};
 use career_clusters::import::{
@@ -551,18 +553,6 @@ fn writing_is_atomic_and_never_clobbers_without_force() {
         ),
         "a directory"
     );
-}
-
-fn cli() -> Command {
-    let mut cmd = Command::cargo_bin("career-clusters").unwrap();
-    // No configuration file or settings of the machine running the tests.
-    cmd.env(
-        "CAREER_CLUSTERS_CONFIG",
-        "/nonexistent/career-clusters-tests/config.toml",
-    )
-    .env_remove("CAREER_CLUSTERS_DATA")
-    .env_remove("CAREER_CLUSTERS_THEME");
-    cmd
 }
 
 #[test]

@@ -5,10 +5,9 @@
 mod support;
 
 use std::path::Path;
-use std::time::Duration;
 
 use assert_cmd::Command;
-use support::{Launch, Tui};
+use support::{Launch, Tui, command};
 
 /// Every subcommand a completion script and the man page must name.
 const SUBCOMMANDS: [&str; 11] = [
@@ -40,11 +39,8 @@ summary = "Treats animals."
 
 /// The binary with `config` as its configuration file and no settings from the environment.
 fn cmd(config: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("career-clusters").expect("the binary is built");
-    cmd.timeout(Duration::from_secs(20))
-        .env("CAREER_CLUSTERS_CONFIG", config)
-        .env_remove("CAREER_CLUSTERS_DATA")
-        .env_remove("CAREER_CLUSTERS_THEME")
+    let mut cmd = command::cli();
+    cmd.env("CAREER_CLUSTERS_CONFIG", config)
         .env_remove("XDG_CONFIG_HOME");
     cmd
 }
@@ -224,12 +220,8 @@ fn on_linux_the_file_lives_in_xdg_config_home() {
     std::fs::create_dir(&folder).expect("folder");
     std::fs::write(folder.join("centre.toml"), SMALL).expect("catalog");
     std::fs::write(folder.join("config.toml"), "data = \"centre.toml\"\n").expect("config");
-    let out = Command::cargo_bin("career-clusters")
-        .expect("the binary is built")
-        .timeout(Duration::from_secs(20))
+    let out = command::cli()
         .env_remove("CAREER_CLUSTERS_CONFIG")
-        .env_remove("CAREER_CLUSTERS_DATA")
-        .env_remove("CAREER_CLUSTERS_THEME")
         .env("XDG_CONFIG_HOME", dir.path())
         .arg("list")
         .output()

@@ -13,6 +13,10 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+#[path = "command.rs"]
+#[allow(dead_code)] // the pty harness uses only the isolation constant
+pub mod command;
+
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 
 /// The binary under test.
@@ -145,10 +149,8 @@ impl Tui {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("CAREER_CLUSTERS_TEST_PANIC");
-        cmd.env(
-            "CAREER_CLUSTERS_CONFIG",
-            "/nonexistent/career-clusters-tests/config.toml",
-        );
+        // none of the machine's settings (as `command::cli` does for one-shot commands)
+        cmd.env("CAREER_CLUSTERS_CONFIG", command::NO_CONFIG);
         cmd.env_remove("CAREER_CLUSTERS_DATA");
         cmd.env_remove("CAREER_CLUSTERS_THEME");
         for (k, v) in launch.env {
