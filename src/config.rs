@@ -215,76 +215,47 @@ pub fn resolve(
         Some(path) => read(path)?,
         None => None,
     };
-    let from_file = || Source::File(file_path.clone().unwrap_or_default());
+    let file_source = Source::File(file_path.clone().unwrap_or_default());
     let file_config = file.clone().unwrap_or_default();
-
-    let data = if let Some(path) = &flags.data {
-        Setting {
-            value: Some(path.clone()),
-            source: Source::Flag("--data"),
-        }
-    } else if let Some(path) = env(ENV_DATA).filter(|p| !p.is_empty()) {
-        Setting {
-            value: Some(PathBuf::from(path)),
-            source: Source::Env(ENV_DATA),
-        }
-    } else if let Some(path) = file_config.data {
-        Setting {
-            value: Some(path),
-            source: from_file(),
-        }
-    } else {
-        Setting {
-            value: None,
-            source: Source::Default,
-        }
-    };
-
-    let theme = if let Some(theme) = flags.theme {
-        Setting {
-            value: theme,
-            source: Source::Flag("--theme"),
-        }
-    } else if let Some(name) = env(ENV_THEME).filter(|t| !t.is_empty()) {
-        let value = ThemeName::from_str(&name, true).map_err(|_| {
+    let env_theme = match env(ENV_THEME).filter(|t| !t.is_empty()) {
+        None => None,
+        Some(name) => Some(ThemeName::from_str(&name, true).map_err(|_| {
             ConfigError(format!(
                 "{ENV_THEME}: unknown theme `{}`; {}",
                 sanitize(&name),
                 theme_help(&name)
             ))
-        })?;
-        Setting {
-            value,
-            source: Source::Env(ENV_THEME),
-        }
-    } else if let Some(theme) = file_config.theme {
-        Setting {
-            value: theme,
-            source: from_file(),
-        }
-    } else {
-        Setting {
-            value: ThemeName::default(),
-            source: Source::Default,
-        }
+        })?),
     };
 
-    let present = if flags.present {
-        Setting {
-            value: true,
-            source: Source::Flag("--present"),
-        }
-    } else if let Some(present) = file_config.present {
-        Setting {
-            value: present,
-            source: from_file(),
-        }
-    } else {
-        Setting {
-            value: false,
-            source: Source::Default,
-        }
-    };
+    let data = first(
+        [
+            (flags.data.clone().map(Some), Source::Flag("--data")),
+            (
+                env(ENV_DATA)
+                    .filter(|p| !p.is_empty())
+                    .map(|p| Some(PathBuf::from(p))),
+                Source::Env(ENV_DATA),
+            ),
+            (file_config.data.map(Some), file_source.clone()),
+        ],
+        None,
+    );
+    let theme = first(
+        [
+            (flags.theme, Source::Flag("--theme")),
+            (env_theme, Source::Env(ENV_THEME)),
+            (file_config.theme, file_source.clone()),
+        ],
+        ThemeName::default(),
+    );
+    let present = first(
+        [
+            (flags.present.then_some(true), Source::Flag("--present")),
+            (file_config.present, file_source),
+        ],
+        false,
+    );
 
     Ok(Settings {
         file: file_path.map(|p| (p, file.is_some())),
@@ -334,6 +305,17 @@ impl Settings {
         }
         out
     }
+}
+
+/// The first candidate that gives a value (`Some`), in order of precedence, else the default.
+fn first<T, const N: usize>(candidates: [(Option<T>, Source); N], default: T) -> Setting<T> {
+    candidates
+        .into_iter()
+        .find_map(|(value, source)| value.map(|value| Setting { value, source }))
+        .unwrap_or(Setting {
+            value: default,
+            source: Source::Default,
+        })
 }
 
 fn key_list() -> String {

@@ -318,6 +318,7 @@ fn main() -> ExitCode {
             )
         }
         Some(Command::Import(source)) => run_import(&source),
+        // answered above, before any catalog is loaded
         Some(Command::Config | Command::Completions { .. } | Command::Man) => ExitCode::SUCCESS,
         Some(Command::Dump) => {
             let result = commands::dump(&catalog, &mut out);
