@@ -343,8 +343,11 @@ pub fn search(
             query: &'a str,
             results: Vec<Hit<'a>>,
         }
+        // The query is echoed back; JSON escapes C0 controls but not C1 ones (U+009B is CSI to
+        // many terminals), so it passes the sanitizer like everything else shown.
+        let query = crate::text::sanitize_inline(query);
         let results = Results {
-            query,
+            query: &query,
             results: matches
                 .iter()
                 .map(|m| {

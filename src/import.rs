@@ -511,10 +511,17 @@ pub fn import_noc<R: io::Read>(reader: R, options: &Options) -> Result<ImportRep
             continue;
         }
         let mut lossy = false;
+        // Every field is made safe to show as it is read, as the catalog loader would make it:
+        // the catalog goes to stdout, often a terminal, and TOML leaves C1 controls unescaped.
+        let description = columns.description;
         let mut field = |i: usize| {
             let (text, was_latin1) = decode(record.get(i).unwrap_or_default());
             lossy |= was_latin1;
-            text
+            if i == description {
+                crate::text::sanitize(&text)
+            } else {
+                sanitize_inline(&text)
+            }
         };
         let fields = [
             field(columns.level),

@@ -19,6 +19,7 @@ use career_clusters::export;
 use career_clusters::import;
 use career_clusters::search::Searcher;
 use career_clusters::terminal::{self, Session};
+use career_clusters::text::{sanitize, sanitize_inline};
 use career_clusters::theme::{Theme, ThemeName, colour_allowed};
 use ratatui::layout::Rect;
 
@@ -172,14 +173,14 @@ fn run_import(source: &ImportSource) -> ExitCode {
         Err(e) => return fail(format_args!("{}: {e}", file.display())),
     };
     const SHOWN: usize = 20;
+    let shown_path = sanitize_inline(&file.display().to_string());
     for warning in report.warnings.iter().take(SHOWN) {
-        eprintln!("career-clusters: warning: {}: {warning}", file.display());
+        eprintln!("career-clusters: warning: {shown_path}: {warning}");
     }
-    if report.warnings.len() > SHOWN {
-        eprintln!(
-            "career-clusters: … and {} more warnings",
-            report.warnings.len() - SHOWN
-        );
+    // warnings past the report's own cap were counted, not kept
+    let more = (report.warnings.len().saturating_sub(SHOWN) as u64) + report.more_warnings;
+    if more > 0 {
+        eprintln!("career-clusters: … and {more} more warnings");
     }
     let s = &report.stats;
     let done = format!(
@@ -189,7 +190,10 @@ fn run_import(source: &ImportSource) -> ExitCode {
     match output {
         Some(path) => match import::write_new_file(path, &report.toml, *force) {
             Ok(()) => {
-                eprintln!("career-clusters: {done}; wrote {}", path.display());
+                eprintln!(
+                    "career-clusters: {done}; wrote {}",
+                    sanitize_inline(&path.display().to_string())
+                );
                 ExitCode::SUCCESS
             }
             Err(e) => fail(e),
@@ -223,9 +227,26 @@ fn load(path: Option<&PathBuf>) -> Result<Catalog, CatalogError> {
     }
 }
 
+/// Reports a failure on stderr. Every message passes the sanitizer: it may quote a file name, an
+/// id or a prefix the user typed, and none of those may reach the terminal as control.
 fn fail(message: impl std::fmt::Display) -> ExitCode {
-    eprintln!("career-clusters: {message}");
+    eprintln!("career-clusters: {}", sanitize(&message.to_string()));
     ExitCode::FAILURE
+}
+
+/// Parses the command line. Help and `--version` print as clap prints them; a usage error is
+/// printed without colour and through the sanitizer, because clap quotes the offending argument
+/// as it was typed (an argument holding ESC or U+009B would otherwise reach the terminal).
+fn parse() -> Result<Cli, ExitCode> {
+    match Cli::try_parse() {
+        Ok(cli) => Ok(cli),
+        Err(e) if !e.use_stderr() => e.exit(),
+        Err(e) => {
+            let text = e.render().to_string();
+            eprint!("{}", sanitize(&text));
+            Err(ExitCode::from(2))
+        }
+    }
 }
 
 /// The outcome of a command that printed to stdout: a closed pipe is not a failure.
@@ -239,7 +260,10 @@ fn finish(result: Result<(), CommandError>) -> ExitCode {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match parse() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     match &cli.command {
         Some(Command::Import(source)) => return run_import(source),
         Some(Command::Completions { shell }) => {
@@ -340,7 +364,7 @@ fn main() -> ExitCode {
                     Ok(written) => writeln!(
                         out,
                         "wrote handout to {}",
-                        career_clusters::text::sanitize(&written.display().to_string())
+                        sanitize(&written.display().to_string())
                     ),
                     Err(e) => return fail(e),
                 },
