@@ -30,6 +30,7 @@ fn options() -> Options {
         only: Vec::new(),
         by: Grouping::Broad,
         source: "noc-synthetic-elements.csv".into(),
+        ..Options::default()
     }
 }
 

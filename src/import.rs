@@ -101,6 +101,29 @@ pub struct Options {
     pub by: Grouping,
     /// The name of the source file, for the catalog's description (a file name, not a path).
     pub source: String,
+    /// How much is read, kept and written.
+    pub limits: Limits,
+}
+
+/// The bounds of an import, so no input can make it use memory without end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The largest input read, in bytes; one byte more is an error.
+    pub input_bytes: u64,
+    /// Warnings kept in the report; the rest are only counted.
+    pub warnings: usize,
+    /// The largest catalog written, in bytes: the loader's own cap, so every import can be read.
+    pub output_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            input_bytes: MAX_INPUT_BYTES,
+            warnings: MAX_WARNINGS,
+            output_bytes: MAX_FILE_BYTES,
+        }
+    }
 }
 
 /// A problem with the input that did not stop the import.
@@ -143,7 +166,7 @@ pub struct ImportReport {
     /// The same catalog, as loaded back from `toml`.
     pub catalog: Catalog,
     pub stats: Stats,
-    /// The first [`MAX_WARNINGS`] warnings.
+    /// The first [`Limits::warnings`] warnings.
     pub warnings: Vec<Warning>,
     /// How many more there were.
     pub more_warnings: u64,
@@ -176,9 +199,13 @@ pub enum ImportError {
     Invalid(#[source] Box<CatalogError>),
     #[error(
         "the catalog would be {bytes} bytes ({occupations} occupations), more than catalogs may \
-         be ({MAX_FILE_BYTES} bytes, 32 MiB); import fewer with --only, e.g. `--only 3`"
+         be ({limit} bytes); import fewer with --only, e.g. `--only 3`"
     )]
-    TooLarge { bytes: u64, occupations: usize },
+    TooLarge {
+        bytes: u64,
+        occupations: usize,
+        limit: u64,
+    },
     #[error("could not write the catalog as TOML: {0}")]
     Toml(#[from] toml::ser::Error),
     /// The catalog could not be written to its file (nothing was changed).
@@ -333,7 +360,8 @@ struct Collector {
     /// Titles of level-1 (one digit) and level-2 (two digit) classes, when the file has them.
     class_titles: HashMap<String, String>,
     warnings: Vec<Warning>,
-    /// Warnings past [`MAX_WARNINGS`], counted only.
+    /// Warnings kept; the rest are counted in `more_warnings`.
+    max_warnings: usize,
     more_warnings: u64,
     unknown_kinds: HashSet<String>,
     stats: Stats,
@@ -341,9 +369,9 @@ struct Collector {
 
 impl Collector {
     /// Keeps a warning (its quoted fields made safe to show), or counts it past
-    /// [`MAX_WARNINGS`].
+    /// `max_warnings`.
     fn warn(&mut self, line: u64, message: String) {
-        if self.warnings.len() >= MAX_WARNINGS {
+        if self.warnings.len() >= self.max_warnings {
             self.more_warnings += 1;
             return;
         }
@@ -461,7 +489,8 @@ pub fn import_noc<R: io::Read>(reader: R, options: &Options) -> Result<ImportRep
         .flexible(true)
         .from_reader(Lines::new(Capped {
             inner: reader,
-            left: MAX_INPUT_BYTES,
+            left: options.limits.input_bytes,
+            limit: options.limits.input_bytes,
         }));
     let mut record = csv::ByteRecord::new();
     let read = |csv: &mut csv::Reader<Lines<Capped<R>>>, record: &mut csv::ByteRecord| {
@@ -483,6 +512,7 @@ pub fn import_noc<R: io::Read>(reader: R, options: &Options) -> Result<ImportRep
         groups: BTreeMap::new(),
         class_titles: HashMap::new(),
         warnings: Vec::new(),
+        max_warnings: options.limits.warnings,
         more_warnings: 0,
         unknown_kinds: HashSet::new(),
         stats: Stats::default(),
@@ -653,10 +683,11 @@ pub fn import_noc_file(path: &Path, options: &Options) -> Result<ImportReport, I
     import_noc(io::BufReader::with_capacity(64 * 1024, file), options)
 }
 
-/// Input past [`MAX_INPUT_BYTES`] is an error, not more memory.
+/// Input past [`Limits::input_bytes`] is an error, not more memory.
 struct Capped<R> {
     inner: R,
     left: u64,
+    limit: u64,
 }
 
 impl<R: io::Read> io::Read for Capped<R> {
@@ -667,8 +698,8 @@ impl<R: io::Read> io::Read for Capped<R> {
             return match self.inner.read(&mut probe)? {
                 0 => Ok(0),
                 _ => Err(io::Error::other(format!(
-                    "the input is larger than {} MiB; an elements file is a few megabytes",
-                    MAX_INPUT_BYTES / (1024 * 1024)
+                    "the input is larger than {}; an elements file is about 10 MB",
+                    human_bytes(self.limit)
                 ))),
             };
         }
@@ -678,6 +709,15 @@ impl<R: io::Read> io::Read for Capped<R> {
         let read = self.inner.read(&mut out[..n])?;
         self.left -= read as u64;
         Ok(read)
+    }
+}
+
+/// `128 MiB`, `64 KiB` or `300 bytes`.
+fn human_bytes(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1 << 20 && b % (1 << 20) == 0 => format!("{} MiB", b >> 20),
+        b if b >= 1 << 10 && b % (1 << 10) == 0 => format!("{} KiB", b >> 10),
+        b => format!("{b} bytes"),
     }
 }
 
@@ -1004,10 +1044,12 @@ fn build(collector: Collector, options: &Options) -> Result<ImportReport, Import
         occupations,
     };
     let toml = catalog.to_toml()?;
-    if toml.len() as u64 > MAX_FILE_BYTES {
+    let limit = options.limits.output_bytes;
+    if toml.len() as u64 > limit {
         return Err(ImportError::TooLarge {
             bytes: toml.len() as u64,
             occupations: catalog.occupations.len(),
+            limit,
         });
     }
     let origin = if options.source.is_empty() {

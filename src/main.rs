@@ -167,6 +167,7 @@ fn run_import(source: &ImportSource) -> ExitCode {
             || file.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         ),
+        ..import::Options::default()
     };
     let report = match import::import_noc_file(file, &options) {
         Ok(report) => report,

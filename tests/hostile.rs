@@ -179,3 +179,110 @@ fn escape_sequences_in_paths_fields_and_arguments_are_shown_not_obeyed() {
         assert!(stderr(&out).contains("error"), "{}", stderr(&out));
     }
 }
+
+fn noc_options(limits: career_clusters::import::Limits) -> career_clusters::import::Options {
+    career_clusters::import::Options {
+        limits,
+        ..Default::default()
+    }
+}
+
+#[test]
+fn an_endless_input_stops_at_the_input_cap() {
+    use career_clusters::import::{Limits, import_noc};
+    use std::io::Read;
+    // a valid header, then bytes without end: the import must stop at its cap with an error
+    let endless = NOC_HEADER.as_bytes().chain(std::io::repeat(b'x'));
+    let limits = Limits {
+        input_bytes: 64 * 1024,
+        ..Limits::default()
+    };
+    let err = import_noc(endless, &noc_options(limits)).expect_err("over the cap");
+    assert_eq!(
+        err.to_string(),
+        "could not read the input: the input is larger than 64 KiB; an elements file is about 10 MB"
+    );
+    // the real cap is the same code with a bigger number
+    assert_eq!(Limits::default().input_bytes, 128 * 1024 * 1024);
+    // /dev/zero is not a regular file, so the command refuses it before reading a byte
+    if std::path::Path::new("/dev/zero").exists() {
+        let out = run(&["import", "noc", "/dev/zero"]);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(
+            stderr(&out).contains("not a regular file"),
+            "{}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn warnings_are_kept_up_to_the_cap_and_the_rest_counted() {
+    use career_clusters::import::{Limits, import_noc};
+    // a valid row, then 5,000 rows of noise, each a warning
+    let mut csv = format!(
+        "{NOC_HEADER}{}",
+        noc_row(
+            "31202",
+            "Physiotherapists",
+            "Main duties",
+            "Assess patients."
+        )
+    );
+    for i in 0..5_000 {
+        csv.push_str(&format!("noise {i}\n"));
+    }
+    let report = import_noc(csv.as_bytes(), &noc_options(Limits::default())).expect("imports");
+    assert_eq!(report.warnings.len(), 1_000);
+    assert_eq!(report.more_warnings, 4_000);
+    assert_eq!(report.warnings[999].line, Some(1_002));
+    let small = Limits {
+        warnings: 10,
+        ..Limits::default()
+    };
+    let report = import_noc(csv.as_bytes(), &noc_options(small)).expect("imports");
+    assert_eq!((report.warnings.len(), report.more_warnings), (10, 4_990));
+    // the command shows 20 and counts every other one, kept or not
+    let dir = TempDir::new().expect("a temporary directory");
+    let path = write(&dir, "noisy.csv", &csv);
+    let out = run(&["import", "noc", &path]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert_eq!(err.matches("warning:").count(), 20, "{err}");
+    assert!(err.contains("… and 4980 more warnings"), "{err}");
+}
+
+#[test]
+fn an_import_too_large_for_the_loader_is_refused() {
+    use career_clusters::import::{ImportError, Limits, import_noc};
+    let mut csv = NOC_HEADER.to_string();
+    for code in 31_000..31_050 {
+        let code = code.to_string();
+        csv.push_str(&noc_row(
+            &code,
+            &format!("Group {code}"),
+            "Main duties",
+            "Assess.",
+        ));
+    }
+    let fits = import_noc(csv.as_bytes(), &noc_options(Limits::default())).expect("imports");
+    let limit = fits.toml.len() as u64 - 1;
+    let tight = Limits {
+        output_bytes: limit,
+        ..Limits::default()
+    };
+    match import_noc(csv.as_bytes(), &noc_options(tight)) {
+        Err(e @ ImportError::TooLarge { .. }) => {
+            let message = e.to_string();
+            assert!(message.contains("(50 occupations)"), "{message}");
+            assert!(message.contains(&format!("({limit} bytes)")), "{message}");
+            assert!(message.contains("--only"), "{message}");
+        }
+        other => panic!("expected TooLarge, got {other:?}"),
+    }
+    // the default is the loader's own cap: whatever the import writes, check reads
+    assert_eq!(
+        Limits::default().output_bytes,
+        career_clusters::catalog::MAX_FILE_BYTES
+    );
+}

@@ -30,6 +30,7 @@ fn options(only: &[&str], by: Grouping) -> Options {
         only: only.iter().map(|s| s.to_string()).collect(),
         by,
         source: SAMPLE.into(),
+        ..Options::default()
     }
 }
 
