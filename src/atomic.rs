@@ -8,7 +8,8 @@
 //! never crosses file systems), are flushed to disk, and the temporary file is then renamed to
 //! the target: with [`Existing::Refuse`] without ever replacing a file (`renameat2` with
 //! `RENAME_NOREPLACE`, or a hard link where that is unsupported), with [`Existing::Replace`] over
-//! whatever file is there. On any failure the temporary file is removed. The new file gets the
+//! the regular file that is there (a directory, symbolic link, FIFO, device or socket is refused,
+//! never replaced). On any failure the temporary file is removed. The new file gets the
 //! usual permissions of a new file (`0666` less the umask), not a temporary file's private `0600`.
 //!
 //! Errors ([`WriteError`]) name the path and give the OS's reason, never the temporary file's
@@ -43,6 +44,16 @@ pub enum WriteError {
     /// The target is a directory, which [`Existing::Replace`] does not replace.
     #[error("cannot replace {}: it is a directory", shown(.0))]
     IsADirectory(PathBuf),
+    /// The target is a symbolic link, a FIFO, a device or a socket: only a regular file is
+    /// replaced, so a device node, a pipe another program reads or the file a link points to is
+    /// never swapped for a new file.
+    #[error("cannot replace {}: it is {kind}, and only a regular file is replaced{}", shown(.path), link_hint(.target.as_deref()))]
+    NotARegularFile {
+        path: PathBuf,
+        kind: &'static str,
+        /// Where a symbolic link points.
+        target: Option<PathBuf>,
+    },
     /// The directory to write in does not exist.
     #[error("cannot write to {}: the directory does not exist ({source})", shown(.dir))]
     MissingDirectory { dir: PathBuf, source: io::Error },
@@ -66,6 +77,41 @@ pub enum WriteError {
         stem: String,
         ext: String,
     },
+}
+
+/// What a file that is not a regular file is, in words.
+fn kind_of(meta: &std::fs::Metadata) -> &'static str {
+    let t = meta.file_type();
+    if t.is_symlink() {
+        return "a symbolic link";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if t.is_char_device() {
+            return "a character device";
+        }
+        if t.is_block_device() {
+            return "a block device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    "not a regular file"
+}
+
+fn link_hint(target: Option<&Path>) -> String {
+    match target {
+        Some(target) => format!(
+            " (it points to {}; name that file to replace it)",
+            shown(target)
+        ),
+        None => String::new(),
+    }
 }
 
 /// A path as shown in a message: control characters made visible.
@@ -93,7 +139,8 @@ fn numbered(stem: &str, ext: &str, n: u32) -> String {
 ///
 /// With [`Existing::Refuse`] an existing `path`, even one that appears meanwhile, is left
 /// untouched and the result is [`WriteError::Exists`]. With [`Existing::Replace`] an existing
-/// file (or symbolic link) is replaced in one rename; a directory is refused.
+/// regular file is replaced in one rename; a directory, a symbolic link, a FIFO, a device or a
+/// socket is refused ([`WriteError::IsADirectory`], [`WriteError::NotARegularFile`]).
 pub fn write(
     path: &Path,
     contents: impl AsRef<[u8]>,
@@ -105,6 +152,13 @@ pub fn write(
         (Existing::Refuse, Ok(_)) => return Err(WriteError::Exists(path.to_path_buf())),
         (Existing::Replace, Ok(meta)) if meta.is_dir() => {
             return Err(WriteError::IsADirectory(path.to_path_buf()));
+        }
+        (Existing::Replace, Ok(meta)) if !meta.is_file() => {
+            return Err(WriteError::NotARegularFile {
+                path: path.to_path_buf(),
+                kind: kind_of(&meta),
+                target: std::fs::read_link(path).ok(),
+            });
         }
         _ => {}
     }
@@ -446,6 +500,54 @@ mod tests {
         assert_eq!(names_in(&sub), ["inside.txt"]);
         let err = write(&sub, "x", Existing::Refuse).unwrap_err();
         assert!(matches!(err, WriteError::Exists(_)), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn replace_refuses_links_fifos_and_devices_and_leaves_them_as_they_were() {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        let target = dir.path().join("target.toml");
+        fs::write(&target, "kept").expect("written");
+        let link = dir.path().join("link.toml");
+        std::os::unix::fs::symlink(&target, &link).expect("linked");
+        let err = write(&link, "new", Existing::Replace).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "cannot replace {}: it is a symbolic link, and only a regular file is replaced \
+                 (it points to {}; name that file to replace it)",
+                link.display(),
+                target.display()
+            )
+        );
+        assert!(fs::symlink_metadata(&link).expect("there").is_symlink());
+        assert_eq!(fs::read_to_string(&target).expect("readable"), "kept");
+
+        let fifo = dir.path().join("pipe");
+        let c_path = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).expect("no NUL");
+        // SAFETY: a valid NUL-terminated path; mkfifo only creates a file.
+        assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+        let err = write(&fifo, "new", Existing::Replace).unwrap_err();
+        assert!(
+            err.to_string().contains("it is a FIFO (named pipe)"),
+            "{err}"
+        );
+        use std::os::unix::fs::FileTypeExt;
+        assert!(
+            fs::symlink_metadata(&fifo)
+                .expect("there")
+                .file_type()
+                .is_fifo()
+        );
+        assert_eq!(names_in(dir.path()), ["link.toml", "pipe", "target.toml"]);
+
+        // refused before anything is written, so this holds as root too
+        let err = write(Path::new("/dev/null"), "new", Existing::Replace).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("cannot replace /dev/null: it is a character device"),
+            "{err}"
+        );
     }
 
     #[test]

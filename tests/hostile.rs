@@ -286,3 +286,64 @@ fn an_import_too_large_for_the_loader_is_refused() {
         career_clusters::catalog::MAX_FILE_BYTES
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn force_replaces_only_a_regular_file() {
+    let dir = TempDir::new().expect("a temporary directory");
+    let csv = write(
+        &dir,
+        "one.csv",
+        &format!(
+            "{NOC_HEADER}{}",
+            noc_row(
+                "31202",
+                "Physiotherapists",
+                "Main duties",
+                "Assess patients."
+            )
+        ),
+    );
+    let fifo = dir.path().join("catalog.toml");
+    let c_path = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).expect("no NUL");
+    // SAFETY: a valid NUL-terminated path; mkfifo only creates a file.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    let link = dir.path().join("link.toml");
+    let real = write(&dir, "real.toml", "kept");
+    std::os::unix::fs::symlink(&real, &link).expect("linked");
+    for (target, kind) in [(&fifo, "a FIFO"), (&link, "a symbolic link")] {
+        let out = run(&[
+            "import",
+            "noc",
+            &csv,
+            "-o",
+            &target.display().to_string(),
+            "--force",
+        ]);
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.contains(&format!("it is {kind}")), "{err}");
+        assert!(err.contains("only a regular file is replaced"), "{err}");
+    }
+    use std::os::unix::fs::FileTypeExt;
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .expect("there")
+            .file_type()
+            .is_fifo()
+    );
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("there")
+            .is_symlink()
+    );
+    assert_eq!(std::fs::read_to_string(&real).expect("readable"), "kept");
+    // a regular file is replaced as before
+    let out = run(&["import", "noc", &csv, "-o", &real, "--force"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        std::fs::read_to_string(&real)
+            .expect("readable")
+            .contains("31202")
+    );
+}
