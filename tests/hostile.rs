@@ -347,3 +347,28 @@ fn force_replaces_only_a_regular_file() {
             .contains("31202")
     );
 }
+
+#[test]
+fn toml_nested_past_its_limit_is_reported_on_its_own_line() {
+    let dir = TempDir::new().expect("a temporary directory");
+    let dotted = format!(
+        "title = \"t\"\n\n# a comment with [[[ brackets\n{} = 1\n",
+        vec!["a"; 200].join(".")
+    );
+    let nested = format!(
+        "title = \"t\"\ndescription = \"a [ in a string\"\nx = {}1{}\n",
+        "[".repeat(300),
+        "]".repeat(300)
+    );
+    for (name, text, at) in [
+        ("dotted.toml", dotted, "dotted.toml:4:1: TOML syntax"),
+        ("nested.toml", nested, "nested.toml:3:"),
+    ] {
+        let path = write(&dir, name, &text);
+        let out = run(&["check", &path]);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let err = stderr(&out);
+        assert!(err.contains(at), "{name}: {err}");
+        assert!(!err.contains(":1:1:"), "{name}: {err}");
+    }
+}

@@ -356,17 +356,35 @@ pub fn kebab_case(text: &str) -> String {
 }
 
 /// The candidate closest to `word` by edit distance, if any is close enough to be a likely typo.
+/// Among equally close candidates, the first in alphabetical order.
 pub fn nearest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let length = word.chars().count();
-    let limit = (length / 3).max(2);
-    candidates
+    let word_chars: Vec<char> = word.chars().collect();
+    let length = word_chars.len();
+    let mut limit = (length / 3).max(2);
+    let mut best: Option<(usize, &str)> = None;
+    let mut table = Table::default();
+    let mut chars = Vec::new();
+    for c in candidates {
         // the distance is at least the difference in length: skip those without computing it
-        .filter(|c| {
-            c.len().abs_diff(length) <= limit * 4 && c.chars().count().abs_diff(length) <= limit
-        })
-        .filter_map(|c| bounded_distance(word, c, limit).map(|d| (d, c)))
-        .min()
-        .map(|(_, c)| c)
+        if c.len().abs_diff(length) > limit * 4 {
+            continue;
+        }
+        let d = if word.is_ascii() && c.is_ascii() {
+            table.distance(word.as_bytes(), c.as_bytes(), limit)
+        } else {
+            chars.clear();
+            chars.extend(c.chars());
+            table.distance(&word_chars, &chars, limit)
+        };
+        if let Some(d) = d
+            && best.is_none_or(|b| (d, c) < b)
+        {
+            best = Some((d, c));
+            // only as close or closer can win from here on
+            limit = d;
+        }
+    }
+    best.map(|(_, c)| c)
 }
 
 /// [`nearest`] for many words against many candidates, in bounded time: each distinct word is
@@ -435,24 +453,54 @@ impl<'a> Suggestions<'a> {
     }
 }
 
-/// [`edit_distance`] if it is at most `limit`; gives up as soon as a whole row of the table
-/// exceeds it.
-fn bounded_distance(a: &str, b: &str, limit: usize) -> Option<usize> {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        if cur.iter().all(|&d| d > limit) {
+/// The two rows of a Levenshtein table, kept between comparisons so [`nearest`] allocates once.
+#[derive(Default)]
+struct Table {
+    prev: Vec<usize>,
+    cur: Vec<usize>,
+}
+
+impl Table {
+    /// The edit distance of `a` and `b` if it is at most `limit`. Only the band of cells within
+    /// `limit` of the diagonal is computed (the others cannot be on a path that short), and it
+    /// gives up as soon as a whole row of the band exceeds `limit`: O(len × limit), not
+    /// O(len²).
+    fn distance<T: PartialEq>(&mut self, a: &[T], b: &[T], limit: usize) -> Option<usize> {
+        let (n, m) = (a.len(), b.len());
+        if n.abs_diff(m) > limit {
             return None;
         }
-        std::mem::swap(&mut prev, &mut cur);
+        let inf = limit + 1;
+        let (prev, cur) = (&mut self.prev, &mut self.cur);
+        prev.clear();
+        prev.extend((0..=m).map(|j| j.min(inf)));
+        cur.clear();
+        cur.resize(m + 1, inf);
+        for i in 1..=n {
+            let lo = i.saturating_sub(limit).max(1);
+            let hi = (i + limit).min(m);
+            cur[lo - 1] = if lo == 1 { i.min(inf) } else { inf };
+            let mut row_min = cur[lo - 1];
+            for j in lo..=hi {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let d = (prev[j - 1] + cost)
+                    .min(prev[j] + 1)
+                    .min(cur[j - 1] + 1)
+                    .min(inf);
+                cur[j] = d;
+                row_min = row_min.min(d);
+            }
+            // the next row reads one cell past this band: outside it, nothing is within reach
+            if hi < m {
+                cur[hi + 1] = inf;
+            }
+            if row_min > limit {
+                return None;
+            }
+            std::mem::swap(prev, cur);
+        }
+        Some(prev[m]).filter(|&d| d <= limit)
     }
-    Some(prev[b.len()]).filter(|&d| d <= limit)
 }
 
 /// Levenshtein distance over characters.
@@ -474,6 +522,25 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The banded, bounded distance is the full Levenshtein distance whenever that is within
+        /// the limit, and nothing otherwise, for ASCII and for other characters.
+        #[test]
+        fn the_banded_distance_is_the_full_distance_within_the_limit(
+            a in "[ab-é]{0,12}",
+            b in "[ab-é]{0,12}",
+            limit in 0usize..6,
+        ) {
+            let full = edit_distance(&a, &b);
+            let (ac, bc): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            let mut table = Table::default();
+            let banded = table.distance(&ac, &bc, limit);
+            proptest::prop_assert_eq!(banded, Some(full).filter(|&d| d <= limit));
+            // the same table again gives the same answer: nothing stale is read
+            proptest::prop_assert_eq!(table.distance(&ac, &bc, limit), banded);
+        }
+    }
 
     const MINI: &str = r#"
 title = "Mini"

@@ -72,13 +72,70 @@ pub(super) fn read_with_toml(text: &str) -> Result<Catalog, Vec<Problem>> {
     if !errors.is_empty() {
         // What follows a syntax error is a guess of the parser's; report only what is certain.
         for e in errors {
-            let span = e.span().unwrap_or(0..0);
-            reader.report(span, format!("TOML syntax: {}", e.message().trim()), None);
+            let message = format!("TOML syntax: {}", e.message().trim());
+            match e.span() {
+                Some(span) => reader.report(span, message, None),
+                None => reader.report(
+                    deepest_line(text),
+                    message,
+                    Some(
+                        "this line nests deeper than TOML's parser goes: use a key of fewer \
+                         dotted parts, or fewer brackets"
+                            .into(),
+                    ),
+                ),
+            }
         }
         return Err(reader.sorted_problems());
     }
     walk(&Table::from_toml(root.into_inner()), &mut reader);
     reader.finish()
+}
+
+/// Where to report a syntax error toml gives without a place. It does that when it stops at its
+/// recursion limit, for a key of too many dotted parts or for arrays and inline tables nested too
+/// deep, so the place is the line that goes deepest: the most dots in a key or table header, or
+/// the most brackets open. A rough reading of the syntax (strings and comments skipped, one line
+/// at a time) is enough to find it, and costs one pass, whatever the size of the file.
+fn deepest_line(text: &str) -> Range<usize> {
+    let mut open: usize = 0;
+    let mut best = (0, 0..0);
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let (mut deepest, mut dots, mut in_key) = (open, 0, true);
+        let mut quote: Option<char> = None;
+        let mut escaped = false;
+        for c in line.chars() {
+            if let Some(q) = quote {
+                match c {
+                    '\\' if q == '"' && !escaped => escaped = true,
+                    c if c == q && !escaped => quote = None,
+                    _ => escaped = false,
+                }
+                continue;
+            }
+            match c {
+                '"' | '\'' => quote = Some(c),
+                '#' => break,
+                '[' | '{' => {
+                    open += 1;
+                    deepest = deepest.max(open);
+                }
+                ']' | '}' => open = open.saturating_sub(1),
+                '.' if in_key => dots += 1,
+                '=' => in_key = false,
+                _ => {}
+            }
+        }
+        let depth = deepest.max(dots + 1);
+        if depth > best.0 {
+            let content = line.trim_end();
+            let indent = content.len() - content.trim_start().len();
+            best = (depth, start + indent..start + content.len().max(indent + 1));
+        }
+        start += line.len();
+    }
+    best.1
 }
 
 /// Hands the tables of a whole document to the reader in file order, as the lean reader does
