@@ -30,6 +30,28 @@ use ratatui::layout::Rect;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Whether standard output was closed when the process started (`list >&-`). Rust's runtime opens
+/// `/dev/null` in place of a closed standard descriptor before `main`, after which writing
+/// "succeeds" and a command would exit 0 having written nothing; a constructor looks first.
+#[cfg(unix)]
+static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+#[cfg(unix)]
+#[ctor::ctor(unsafe)]
+fn note_closed_stdout() {
+    // SAFETY: F_GETFD only asks about the descriptor; it touches no Rust state.
+    if unsafe { libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFD) } == -1 {
+        STDOUT_CLOSED.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+fn stdout_closed() -> bool {
+    #[cfg(unix)]
+    return STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed);
+    #[cfg(not(unix))]
+    false
+}
+
 /// `--version`: the program's version and the catalog format it reads.
 static VERSION: LazyLock<String> = LazyLock::new(|| {
     format!(
@@ -210,6 +232,16 @@ fn run_import(source: &ImportSource) -> ExitCode {
     }
 }
 
+/// Whether the command's result goes to standard output (not to a file, not to the screen).
+fn writes_to_stdout(command: Option<&Command>) -> bool {
+    match command {
+        None => false,
+        Some(Command::Import(ImportSource::Noc { output, .. })) => output.is_none(),
+        Some(Command::Export { output, .. }) => output.is_none(),
+        Some(_) => true,
+    }
+}
+
 /// Every setting, from the flags, the environment and the configuration file.
 fn settings(cli: &Cli) -> Result<Settings, config::ConfigError> {
     let env = |key: &str| std::env::var(key).ok();
@@ -265,6 +297,12 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(code) => return code,
     };
+    if stdout_closed() && writes_to_stdout(cli.command.as_ref()) {
+        return fail(
+            "standard output is closed, so there is nowhere to write the result; run it with \
+             standard output open (a terminal, a file or a pipe)",
+        );
+    }
     match &cli.command {
         Some(Command::Import(source)) => return run_import(source),
         Some(Command::Completions { shell }) => {

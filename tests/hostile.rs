@@ -372,3 +372,61 @@ fn toml_nested_past_its_limit_is_reported_on_its_own_line() {
         assert!(!err.contains(":1:1:"), "{name}: {err}");
     }
 }
+
+/// The binary run with its standard output closed (as by `>&-` in a shell).
+#[cfg(unix)]
+fn run_with_stdout_closed(args: &[&str]) -> Output {
+    use std::os::unix::process::CommandExt;
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_career-clusters"));
+    command
+        .args(args)
+        .env("CAREER_CLUSTERS_CONFIG", command::NO_CONFIG)
+        .env_remove("CAREER_CLUSTERS_DATA");
+    // SAFETY: close(2) is async-signal-safe, as pre_exec requires.
+    unsafe {
+        command.pre_exec(|| {
+            libc::close(libc::STDOUT_FILENO);
+            Ok(())
+        });
+    }
+    command.output().expect("the binary runs")
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_stdout_is_a_failure_not_silent_success() {
+    for args in [
+        vec!["list"],
+        vec!["search", "physio"],
+        vec!["show", "physiotherapist"],
+        vec!["dump"],
+        vec!["check"],
+    ] {
+        let out = run_with_stdout_closed(&args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(
+            stderr(&out).contains("standard output is closed"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    // a command whose result is a file still works: its report goes to stderr
+    let dir = TempDir::new().expect("a temporary directory");
+    let csv = write(
+        &dir,
+        "one.csv",
+        &format!(
+            "{NOC_HEADER}{}",
+            noc_row(
+                "31202",
+                "Physiotherapists",
+                "Main duties",
+                "Assess patients."
+            )
+        ),
+    );
+    let target = dir.path().join("out.toml").display().to_string();
+    let out = run_with_stdout_closed(&["import", "noc", &csv, "-o", &target]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(std::path::Path::new(&target).exists());
+}
