@@ -4,7 +4,16 @@
 //! Ways out, and what undoes the terminal on each:
 //! - normal exit and errors: [`Session`]'s `Drop`;
 //! - a panic: the hook from [`install_panic_hook`] restores first, then prints the message;
-//! - SIGTERM, SIGHUP, SIGINT, SIGQUIT: a signal thread restores and exits with 128 + signal;
+//! - every signal whose default action ends the process and that can be caught without a fault
+//!   (SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
+//!   SIGXFSZ, SIGSYS, SIGTRAP and on Linux SIGIO, SIGPWR, SIGSTKFLT and the real-time signals): a
+//!   signal thread restores, then ends the process the way the signal would have;
+//! - SIGABRT (an `abort()`, as when memory runs out): restored inside the signal handler, with
+//!   only async-signal-safe calls (`write(2)` of sequences prepared in advance, `tcsetattr(3)`
+//!   with the terminal settings saved at start), because an aborting thread cannot wait for
+//!   another; then the abort goes on;
+//! - SIGKILL cannot be caught, and SIGSEGV, SIGBUS, SIGILL and SIGFPE are faults in the program
+//!   itself (Rust reports a stack overflow on its own): `reset` or `stty sane` is the remedy;
 //! - the terminal going away (window closed, SSH dropped): crossterm 0.29's reader can spin on a
 //!   dead tty even inside `poll` (crossterm-rs/crossterm#793), so a flag for the main loop is not
 //!   enough. A watchdog thread blocks in `poll(2)` on the tty and ends the process as soon as the
@@ -122,16 +131,84 @@ pub fn install_panic_hook() {
     }));
 }
 
+/// The signals whose default action ends the process and that a thread can handle: all of them
+/// but SIGKILL (which cannot be caught), SIGABRT (see [`restore_in_handler`]) and the faults.
+#[cfg(unix)]
+pub fn ending_signals() -> Vec<libc::c_int> {
+    use libc::*;
+    #[allow(unused_mut)]
+    let mut signals = vec![
+        SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
+        SIGXFSZ, SIGSYS, SIGTRAP,
+    ];
+    // Elsewhere SIGIO is ignored by default, and there are no SIGPWR or real-time signals.
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    {
+        signals.extend([SIGIO, SIGPWR, SIGSTKFLT]);
+        signals.extend(SIGRTMIN()..=SIGRTMAX());
+    }
+    signals
+}
+
+/// What the SIGABRT handler needs, prepared before the terminal is changed: the sequences that
+/// undo the browser's modes, and the terminal settings to put back.
+#[cfg(unix)]
+struct Saved {
+    sequence: String,
+    termios: Option<libc::termios>,
+}
+
+#[cfg(unix)]
+static SAVED: std::sync::OnceLock<Saved> = std::sync::OnceLock::new();
+
+/// Restores the terminal from inside a signal handler: only async-signal-safe calls (an atomic
+/// swap, `write(2)`, `tcsetattr(3)`), nothing that could wait for a lock the interrupted thread
+/// holds.
+#[cfg(unix)]
+fn restore_in_handler() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    if let Some(saved) = SAVED.get() {
+        write_raw(saved.sequence.as_bytes());
+        if let Some(termios) = &saved.termios {
+            // SAFETY: a valid termios, saved by tcgetattr on the same descriptor.
+            unsafe { libc::tcsetattr(0, libc::TCSANOW, termios) };
+        }
+    }
+}
+
 /// Restores the terminal and ends the process on termination signals and on hang-up.
 #[cfg(unix)]
 fn install_exit_watchers() -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    let _ = SAVED.set(Saved {
+        sequence: restore_sequence(),
+        termios: {
+            let mut termios = std::mem::MaybeUninit::<libc::termios>::uninit();
+            // SAFETY: tcgetattr fills the termios it is given, or fails and leaves it unused.
+            (unsafe { libc::tcgetattr(0, termios.as_mut_ptr()) } == 0)
+                // SAFETY: initialised by the successful tcgetattr.
+                .then(|| unsafe { termios.assume_init() })
+        },
+    });
+    // SAFETY: the action only makes async-signal-safe calls (restore_in_handler, then
+    // emulate_default_handler, which the signal-hook documentation states is async-signal-safe).
+    unsafe {
+        signal_hook::low_level::register(libc::SIGABRT, || {
+            restore_in_handler();
+            // an abort() goes on by itself; a SIGABRT sent by kill must still end the process
+            let _ = signal_hook::low_level::emulate_default_handler(libc::SIGABRT);
+        })?;
+    }
+    let mut signals = signal_hook::iterator::Signals::new(ending_signals())?;
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
                 restore();
+                // end as the signal would have (the parent sees "killed by SIGUSR1"), or, for a
+                // signal signal-hook does not know, with the shell's 128 + signal
+                let _ = signal_hook::low_level::emulate_default_handler(signal);
                 std::process::exit(128 + signal);
             }
         })?;

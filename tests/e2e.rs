@@ -255,6 +255,32 @@ fn sighup_restores_the_terminal() {
     signal_restores_the_terminal(libc::SIGHUP, "SIGHUP");
 }
 
+/// Every other signal whose default is to end the process: the ones people send by hand or by
+/// mistake (USR1, USR2, ALRM, INT and QUIT from `kill`), the timers and limits, real-time
+/// signals, and SIGABRT, which is restored inside its handler rather than by the signal thread.
+#[test]
+fn every_ending_signal_restores_the_terminal() {
+    let mut signals = vec![
+        (libc::SIGUSR1, "SIGUSR1"),
+        (libc::SIGUSR2, "SIGUSR2"),
+        (libc::SIGALRM, "SIGALRM"),
+        (libc::SIGINT, "SIGINT"),
+        (libc::SIGQUIT, "SIGQUIT"),
+        (libc::SIGVTALRM, "SIGVTALRM"),
+        (libc::SIGXCPU, "SIGXCPU"),
+        (libc::SIGABRT, "SIGABRT"),
+    ];
+    #[cfg(target_os = "linux")]
+    signals.extend([
+        (libc::SIGPWR, "SIGPWR"),
+        (libc::SIGRTMIN(), "SIGRTMIN"),
+        (libc::SIGRTMAX(), "SIGRTMAX"),
+    ]);
+    for (signal, name) in signals {
+        signal_restores_the_terminal(signal, name);
+    }
+}
+
 #[test]
 fn closing_the_master_ends_the_child() {
     let mut tui = Tui::start();
