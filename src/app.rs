@@ -21,6 +21,15 @@ use crate::layout::Areas;
 use crate::search::{Match, Query, Searcher};
 use crate::theme::Theme;
 
+/// The longest filter, in characters: far longer than any title or query a person types, and
+/// short enough that a runaway paste costs nothing to search.
+pub const FILTER_MAX_CHARS: usize = 200;
+
+/// The notice shown when the filter is full.
+fn filter_full() -> String {
+    format!("The filter holds {FILTER_MAX_CHARS} characters at most; the rest was left out")
+}
+
 /// What is selected in the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Selection {
@@ -323,20 +332,16 @@ impl App {
                     Focus::Detail => Focus::List,
                 }
             }
+            Action::EditFilter(InputRequest::InsertChar(_))
+                if self.filter.text().chars().count() >= FILTER_MAX_CHARS =>
+            {
+                self.status = Some(filter_full());
+            }
             Action::EditFilter(request) => {
                 self.filter.input.handle(request);
                 self.apply_filter();
             }
-            Action::PasteFilter(text) => {
-                for c in text.chars() {
-                    // a pasted newline or tab separates words; other controls are dropped
-                    let c = if c.is_whitespace() { ' ' } else { c };
-                    if !c.is_control() {
-                        self.filter.input.handle(InputRequest::InsertChar(c));
-                    }
-                }
-                self.apply_filter();
-            }
+            Action::PasteFilter(text) => self.paste(&text),
             Action::Cancel => {
                 if self.overlay != Overlay::None {
                     self.close_overlay();
@@ -551,6 +556,38 @@ impl App {
     }
 
     // --- filtering -----------------------------------------------------------------------------
+
+    /// Inserts pasted text at the cursor in one step (inserting it a character at a time costs
+    /// the length of the filter for each character), up to [`FILTER_MAX_CHARS`]. A pasted line
+    /// break or tab separates words; control and invisible characters are dropped.
+    fn paste(&mut self, text: &str) {
+        let current = self.filter.text();
+        let room = FILTER_MAX_CHARS.saturating_sub(current.chars().count());
+        let mut pasted = String::new();
+        let mut taken = 0;
+        let mut cut = false;
+        for c in text.chars() {
+            let c = if c.is_whitespace() { ' ' } else { c };
+            if !crate::text::is_safe(c) {
+                continue;
+            }
+            if taken == room {
+                cut = true;
+                break;
+            }
+            pasted.push(c);
+            taken += 1;
+        }
+        let cursor = self.filter.input.cursor();
+        let mut value: String = current.chars().take(cursor).collect();
+        value.push_str(&pasted);
+        value.extend(current.chars().skip(cursor));
+        self.filter.input = Input::new(value).with_cursor(cursor + taken);
+        self.apply_filter();
+        if cut {
+            self.status = Some(filter_full());
+        }
+    }
 
     fn apply_filter(&mut self) {
         self.focus = Focus::List;
@@ -1051,6 +1088,36 @@ mod tests {
         app.update(Action::PasteFilter("physical\ntherapist\u{1b}".into()));
         assert_eq!(app.filter.text(), "physical therapist");
         assert_eq!(selected_title(&app), "Physiotherapist");
+    }
+
+    #[test]
+    fn a_paste_goes_in_at_the_cursor_and_stops_at_the_cap() {
+        let mut app = app();
+        typed(&mut app, "ptherapist");
+        app.update(Action::EditFilter(InputRequest::GoToStart));
+        app.update(Action::EditFilter(InputRequest::GoToNextChar));
+        app.update(Action::PasteFilter("hysical\u{2028}\u{202e}".into()));
+        assert_eq!(app.filter.text(), "physical therapist");
+        assert_eq!(app.filter.input.cursor(), "physical ".len());
+        assert_eq!(app.status, None);
+
+        // a megabyte paste keeps the first characters that fit, in one step, and says so
+        let mut app = self::app();
+        typed(&mut app, "ab");
+        app.update(Action::PasteFilter("x".repeat(1 << 20)));
+        assert_eq!(app.filter.text().chars().count(), FILTER_MAX_CHARS);
+        assert!(app.filter.text().starts_with("abxxx"));
+        let notice = app.status.clone().expect("a notice");
+        assert!(notice.contains("200 characters at most"), "{notice}");
+        // typing past the cap changes nothing and says so; editing still works
+        app.update(Action::EditFilter(InputRequest::InsertChar('y')));
+        assert_eq!(app.filter.text().chars().count(), FILTER_MAX_CHARS);
+        assert!(!app.filter.text().contains('y'));
+        assert!(app.status.is_some());
+        app.update(Action::EditFilter(InputRequest::DeletePrevChar));
+        assert_eq!(app.filter.text().chars().count(), FILTER_MAX_CHARS - 1);
+        app.update(Action::EditFilter(InputRequest::InsertChar('y')));
+        assert!(app.filter.text().ends_with('y'));
     }
 
     #[test]

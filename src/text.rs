@@ -28,6 +28,12 @@ pub fn sanitize_inline(text: &str) -> String {
     sanitize_with(text, true)
 }
 
+/// Whether a character can be put on a terminal as it is: not a control character, not a
+/// bidirectional override, not one a terminal draws as nothing (what [`sanitize`] replaces).
+pub fn is_safe(c: char) -> bool {
+    !unsafe_char(c)
+}
+
 /// A character the terminal would draw as nothing, or act on, rather than show.
 fn unsafe_char(c: char) -> bool {
     c.is_control()

@@ -481,6 +481,30 @@ fn a_bracketed_paste_lands_in_the_filter_at_once() {
     assert!(tui.wait_exit().success());
 }
 
+/// A megabyte pasted at once: the filter keeps its first 200 characters and says so, the
+/// browser goes on answering keys, and Ctrl-C ends it. (No timing is asserted; the support code's
+/// deadline only guards against a hang.)
+#[test]
+fn a_megabyte_paste_is_capped_and_ctrl_c_still_quits() {
+    let mut tui = Tui::launch(Launch {
+        cols: 100,
+        rows: 30,
+        ..Launch::default()
+    });
+    tui.wait_for_first_frame();
+    let mut paste = b"\x1b[200~physio ".to_vec();
+    paste.extend(std::iter::repeat_n(b'x', 1 << 20));
+    paste.extend_from_slice(b"\x1b[201~");
+    tui.send(&paste);
+    // the input scrolls to its cursor, at the end of the 200 characters
+    tui.wait_for_text(&["Filter: xxxxxxxxxx", "200 characters at most"]);
+    // still answering: Backspace edits the filter
+    tui.send(b"\x7f");
+    tui.wait_for_no_text(&["200 characters at most"]);
+    tui.send(CTRL_C);
+    assert!(tui.wait_exit().success());
+}
+
 #[test]
 fn marking_two_occupations_and_exporting_writes_both_to_a_handout() {
     let dir = tempfile::tempdir().expect("temp dir");
