@@ -196,8 +196,11 @@ pub fn read(path: &Path) -> Result<Option<FileConfig>, ConfigError> {
         )));
     }
     let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+    // opened as catalogs are: a FIFO swapped in after the check above cannot hang the start
+    crate::input::open_regular(path)
+        .map_err(|e| ConfigError(format!("{shown}: {e}")))?
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
         .map_err(|e| ConfigError(format!("{shown}: {e}")))?;
     let text = String::from_utf8(bytes)
         .map_err(|_| ConfigError(format!("{shown}: the file is not UTF-8 text")))?;

@@ -909,7 +909,8 @@ fn build(collector: Collector, options: &Options) -> Result<ImportReport, Import
         groups,
         class_titles,
         mut warnings,
-        more_warnings,
+        max_warnings,
+        mut more_warnings,
         mut stats,
         ..
     } = collector;
@@ -917,12 +918,17 @@ fn build(collector: Collector, options: &Options) -> Result<ImportReport, Import
         return Err(ImportError::NoUnitGroups { only: prefixes });
     }
     if options.by == Grouping::Major && !groups.keys().all(|c| class_titles.contains_key(&c[..2])) {
-        warnings.push(Warning {
-            line: None,
-            message: "the file has no level-2 rows with the titles of major groups; they are \
+        // under the same cap as the warnings about rows (found by the import_noc fuzz target)
+        if warnings.len() >= max_warnings {
+            more_warnings += 1;
+        } else {
+            warnings.push(Warning {
+                line: None,
+                message: "the file has no level-2 rows with the titles of major groups; they are \
                       named by number, e.g. \"Major group 31 (Health occupations)\""
-                .into(),
-        });
+                    .into(),
+            });
+        }
     }
 
     // group codes into clusters, in code order
