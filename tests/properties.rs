@@ -90,7 +90,12 @@ fn event() -> impl Strategy<Value = Event> {
 /// What the filter text must be after an action, computed independently of `App`.
 fn expected_filter(model: &mut String, action: &Action, help_was_open: bool) {
     match action {
-        Action::EditFilter(InputRequest::InsertChar(c)) => model.push(*c),
+        // the filter holds FILTER_MAX_CHARS characters; the rest of a paste or typing is left out
+        Action::EditFilter(InputRequest::InsertChar(c)) => {
+            if model.chars().count() < career_clusters::app::FILTER_MAX_CHARS {
+                model.push(*c)
+            }
+        }
         Action::EditFilter(InputRequest::DeletePrevChar) => {
             // Backspace removes what a person sees as one character: a whole grapheme
             let cut = model
@@ -112,11 +117,15 @@ fn expected_filter(model: &mut String, action: &Action, help_was_open: bool) {
                 .map_or(0, |(i, _)| i);
             model.truncate(cut);
         }
-        Action::PasteFilter(text) => model.extend(
-            text.chars()
-                .map(|c| if c.is_whitespace() { ' ' } else { c })
-                .filter(|c| !c.is_control()),
-        ),
+        Action::PasteFilter(text) => {
+            let room = career_clusters::app::FILTER_MAX_CHARS.saturating_sub(model.chars().count());
+            model.extend(
+                text.chars()
+                    .map(|c| if c.is_whitespace() { ' ' } else { c })
+                    .filter(|&c| career_clusters::text::is_safe(c))
+                    .take(room),
+            )
+        }
         Action::Cancel if !help_was_open => model.clear(),
         _ => {}
     }
