@@ -91,10 +91,10 @@ fn event() -> impl Strategy<Value = Event> {
 fn expected_filter(model: &mut String, action: &Action, help_was_open: bool) {
     match action {
         // the filter holds FILTER_MAX_CHARS characters; the rest of a paste or typing is left out
-        Action::EditFilter(InputRequest::InsertChar(c)) => {
-            if model.chars().count() < career_clusters::app::FILTER_MAX_CHARS {
-                model.push(*c)
-            }
+        Action::EditFilter(InputRequest::InsertChar(c))
+            if model.chars().count() < career_clusters::app::FILTER_MAX_CHARS =>
+        {
+            model.push(*c)
         }
         Action::EditFilter(InputRequest::DeletePrevChar) => {
             // Backspace removes what a person sees as one character: a whole grapheme
