@@ -9,7 +9,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::catalog::{Catalog, ClusterIdx, OccupationIdx, edit_distance};
+use crate::catalog::{Catalog, ClusterIdx, OccupationIdx, Section, edit_distance};
 use crate::search::{Query, Searcher};
 use crate::text::matched_word;
 
@@ -240,10 +240,9 @@ fn show_occupation(
         writeln!(out, "also called: {}", occ.aliases.join(", "))?;
     }
     writeln!(out, "\nSummary\n  {}", occ.summary)?;
-    section(out, "What they do", &occ.duties)?;
-    section(out, "Education", &occ.education)?;
-    section(out, "Where they work", &occ.settings)?;
-    section(out, "Skills", &occ.skills)?;
+    for part in Section::ALL {
+        section(out, part.heading(), part.items(occ))?;
+    }
     let related: Vec<String> = occ
         .related
         .iter()

@@ -25,7 +25,6 @@ use serde::Deserialize;
 use crate::catalog::nearest;
 use crate::catalog::{Location, Problem};
 use crate::text::sanitize;
-use crate::theme::ThemeName;
 
 /// Environment variable naming the catalog to open.
 pub const ENV_DATA: &str = "CAREER_CLUSTERS_DATA";
@@ -336,6 +335,18 @@ fn theme_help(given: &str) -> String {
         Some(near) => format!("did you mean `{near}`? The themes are {list}"),
         None => format!("the themes are {list}"),
     }
+}
+
+/// The themes a user can choose with `--theme`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ThemeName {
+    /// Light text on a dark background (the default).
+    #[default]
+    Dark,
+    /// Dark text on a light background.
+    Light,
+    /// White and yellow on black, for projectors.
+    HighContrast,
 }
 
 #[cfg(test)]

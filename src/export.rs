@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 pub use crate::atomic::MAX_NUMBERED;
 use crate::atomic::{self, Existing, WriteError};
-use crate::catalog::{Catalog, ClusterIdx, OccupationIdx};
+use crate::catalog::{Catalog, ClusterIdx, OccupationIdx, Section};
 use crate::commands::{onet_url, suggestions};
 use crate::text::sanitize;
 
@@ -236,10 +236,9 @@ fn occupation_blocks(doc: &mut Doc, catalog: &Catalog, o: OccupationIdx) {
         ]));
     }
     doc.paragraphs(&occ.summary);
-    doc.section(3, "What they do", text_items(&occ.duties));
-    doc.section(3, "Education", text_items(&occ.education));
-    doc.section(3, "Where they work", text_items(&occ.settings));
-    doc.section(3, "Skills", text_items(&occ.skills));
+    for part in Section::ALL {
+        doc.section(3, part.heading(), text_items(part.items(occ)));
+    }
     let related = occ
         .related
         .iter()

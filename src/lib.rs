@@ -5,31 +5,34 @@
 //! ```text
 //! assets/clusters.toml ─┐
 //!  --data FILE ─────────┴─> catalog (parse + validate, once) ─> Catalog (immutable)
-//!                                                                  │
-//!  crossterm Event ─> keymap ─> Action ─> App::update(Action) ─> App (state)
-//!                                                                  │
-//!                                                ui::render(&App, &mut Frame)
+//!                                                  │
+//!                     ┌────────────────────────────┼──────────────────────────────┐
+//!                     ▼                            ▼                              ▼
+//!  search (query ─> ranked matches)     commands · export · import      browser/ (interactive)
+//!                                        (list, show, search, dump,      Event ─> keymap ─> Action
+//!                                         handouts, importers; atomic      ─> App::update ─> App
+//!                                         writes)                          ─> render(&App) ─> Frame
 //! ```
 //!
-//! Everything except argument parsing lives in this library, so tests and benchmarks drive the
-//! same code as the binary.
+//! The dependency rule: `text` ← `catalog` ← `search` ← {`browser`, `commands`, `export`,
+//! `import`}; nothing points back up, and only `main` (with the tests and benchmarks) imports
+//! `browser`. Everything except argument parsing lives in this library, so tests and benchmarks
+//! drive the same code as the binary.
+//!
+//! - [`catalog`]: the data model, loading and validation with file:line:col.
+//! - [`search`]: filter text to ranked matches with highlight ranges and reasons. Pure.
+//! - [`browser`]: the terminal program (see its module for the folder map).
+//! - [`commands`], [`export`], [`import`], [`atomic`], [`config`], [`input`]: the script side.
 
-pub mod action;
-pub mod app;
 pub mod atomic;
+pub mod browser;
 pub mod catalog;
 pub mod commands;
 pub mod config;
-pub mod effects;
 pub mod export;
 #[doc(hidden)]
 pub mod generate;
 pub mod import;
 pub mod input;
-pub mod keymap;
-pub mod layout;
 pub mod search;
-pub mod terminal;
 pub mod text;
-pub mod theme;
-pub mod ui;

@@ -10,17 +10,17 @@ use std::sync::LazyLock;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
-use career_clusters::action::Action;
-use career_clusters::app::App;
+use career_clusters::browser::action::Action;
+use career_clusters::browser::app::App;
+use career_clusters::browser::terminal::{self, Session};
+use career_clusters::browser::theme::{Theme, ThemeName, colour_allowed};
 use career_clusters::catalog::{Catalog, CatalogError};
 use career_clusters::commands::{self, CommandError};
 use career_clusters::config::{self, Settings};
 use career_clusters::export;
 use career_clusters::import;
 use career_clusters::search::Searcher;
-use career_clusters::terminal::{self, Session};
 use career_clusters::text::{sanitize, sanitize_inline};
-use career_clusters::theme::{Theme, ThemeName, colour_allowed};
 use ratatui::layout::Rect;
 
 /// mimalloc rather than the system allocator: loading a catalog and building its search index

@@ -79,6 +79,45 @@ pub struct Occupation {
     pub onet: Option<String>,
 }
 
+/// The list sections of an occupation, in the order every view shows them: the detail pane,
+/// the comparison, `show` and handouts all walk [`Section::ALL`], so they cannot disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Section {
+    Duties,
+    Education,
+    Settings,
+    Skills,
+}
+
+impl Section {
+    pub const ALL: [Section; 4] = [
+        Section::Duties,
+        Section::Education,
+        Section::Settings,
+        Section::Skills,
+    ];
+
+    /// The heading every view gives the section.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Section::Duties => "What they do",
+            Section::Education => "Education",
+            Section::Settings => "Where they work",
+            Section::Skills => "Skills",
+        }
+    }
+
+    /// The section's items for an occupation.
+    pub fn items(self, occupation: &Occupation) -> &[String] {
+        match self {
+            Section::Duties => &occupation.duties,
+            Section::Education => &occupation.education,
+            Section::Settings => &occupation.settings,
+            Section::Skills => &occupation.skills,
+        }
+    }
+}
+
 impl Catalog {
     /// The catalog bundled in the binary.
     pub fn bundled() -> Result<Catalog, CatalogError> {

@@ -86,6 +86,17 @@ pub enum Field {
 }
 
 impl Field {
+    /// The field of item `i` of an occupation's list section.
+    pub fn of_section(section: crate::catalog::Section, i: u16) -> Field {
+        use crate::catalog::Section;
+        match section {
+            Section::Duties => Field::Duty(i),
+            Section::Education => Field::Education(i),
+            Section::Settings => Field::Setting(i),
+            Section::Skills => Field::Skill(i),
+        }
+    }
+
     /// Whether the field holds sentences (summary, duties) rather than a name or a short item.
     pub fn is_long(self) -> bool {
         matches!(self, Field::Summary | Field::Duty(_))

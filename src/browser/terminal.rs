@@ -36,11 +36,11 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::crossterm::{Command, cursor};
 
-use crate::action::Action;
-use crate::app::App;
-use crate::effects;
-use crate::keymap;
-use crate::ui;
+use super::action::Action;
+use super::app::App;
+use super::effects;
+use super::keymap;
+use super::render;
 
 /// True while the terminal is in the browser's modes and needs restoring.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -289,16 +289,16 @@ impl Session {
         });
         if std::env::var_os("CAREER_CLUSTERS_TEST_PANIC").is_some() {
             // A test-only switch: proves that a panic leaves the terminal usable.
-            self.terminal.draw(|frame| ui::render(app, frame))?;
+            self.terminal.draw(|frame| render::render(app, frame))?;
             panic!("forced panic (CAREER_CLUSTERS_TEST_PANIC is set)");
         }
-        while !app.should_quit {
-            self.terminal.draw(|frame| ui::render(app, frame))?;
+        while !app.should_quit() {
+            self.terminal.draw(|frame| render::render(app, frame))?;
             let first = event::read()?;
             handle(app, &first);
             // Apply everything already queued before drawing again, so fast typing and long
             // pastes cost one frame, not one per key.
-            while !app.should_quit && event::poll(Duration::ZERO)? {
+            while !app.should_quit() && event::poll(Duration::ZERO)? {
                 handle(app, &event::read()?);
             }
         }
@@ -311,8 +311,8 @@ fn handle(app: &mut App, event: &event::Event) {
         app.update(action);
     }
     // I/O asked for by the action happens here, outside `update`; its outcome goes back in.
-    for effect in std::mem::take(&mut app.effects) {
-        let message = effects::run(&effect, &app.catalog);
+    for effect in app.take_effects() {
+        let message = effects::run(&effect, app.catalog());
         app.update(Action::EffectDone(message));
     }
 }

@@ -1,5 +1,6 @@
 //! The comparison: two or three occupations side by side, field by field, with the items they
-//! share marked (◆), so a client can see at a glance what two careers have in common.
+//! share marked (◆), so a client can see at a glance what two careers have in common. Owns which
+//! occupations are compared and the scroll; reads the catalog and never changes it.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,44 +8,86 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 
-use crate::app::App;
-use crate::catalog::{Occupation, OccupationIdx};
-use crate::ui::chrome;
-use crate::ui::text::{spans_width, wrap};
+use crate::browser::chrome;
+use crate::browser::keymap::{self, Context, Mode};
+use crate::browser::spans::{spans_width, wrap};
+use crate::browser::theme::Theme;
+use crate::catalog::{Catalog, Occupation, OccupationIdx, Section};
 
 /// The mark of an item that another compared occupation lists too.
 pub const SHARED: &str = "◆";
 const GAP: &str = " │ ";
 
-fn block(app: &App) -> Block<'static> {
-    chrome::overlay(&app.theme, "Compare")
+/// The comparison's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Compare {
+    items: Vec<OccupationIdx>,
+    scroll: usize,
 }
 
-/// How many lines the comparison has and how many fit; `update` uses it to clamp scrolling.
-pub fn extent(app: &App, items: &[OccupationIdx], screen: Rect) -> (usize, usize) {
-    let inner = block(app).inner(screen);
-    (
-        content(app, items, inner.width).len(),
-        usize::from(inner.height),
-    )
+impl Compare {
+    /// A comparison of `items` (two or three), from the top.
+    pub fn new(items: Vec<OccupationIdx>) -> Compare {
+        Compare { items, scroll: 0 }
+    }
+
+    pub fn items(&self) -> &[OccupationIdx] {
+        &self.items
+    }
+
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
+
+    /// Scrolls by `delta` lines when there are `lines` and `height` of them fit.
+    pub fn scroll_by(&mut self, delta: isize, lines: usize, height: usize) {
+        let max = lines.saturating_sub(height);
+        self.scroll = self.scroll.min(max).saturating_add_signed(delta).min(max);
+    }
 }
 
-/// One field of every compared occupation.
-type Field = fn(&Occupation) -> &[String];
+/// What the comparison shows.
+pub struct CompareView<'a> {
+    pub catalog: &'a Catalog,
+    pub items: &'a [OccupationIdx],
+    pub theme: &'a Theme,
+}
+
+impl CompareView<'_> {
+fn block(&self) -> Block<'static> {
+    chrome::overlay(self.theme, "Compare")
+}
+
+/// How many lines the comparison has in `area` and how many fit; scrolling is clamped by it.
+pub fn extent(&self, area: Rect) -> (usize, usize) {
+    let inner = self.block().inner(area);
+    (self.lines(inner.width).len(), usize::from(inner.height))
+}
+
+pub fn render(&self, frame: &mut Frame, area: Rect, scroll: usize) {
+    let block = self.block();
+    let inner = block.inner(area);
+    let lines = self.lines(inner.width);
+    chrome::scrolled_overlay(frame, area, block, lines, scroll);
+}
 
 /// The comparison's lines for a text width.
-pub fn content(app: &App, items: &[OccupationIdx], width: u16) -> Vec<Line<'static>> {
-    let theme = &app.theme;
-    let n = items.len().max(1) as u16;
+pub fn lines(&self, width: u16) -> Vec<Line<'static>> {
+    let theme = self.theme;
+    let catalog = self.catalog;
+    let n = self.items.len().max(1) as u16;
     let gaps = GAP.chars().count() as u16 * (n - 1);
     let column = (width.saturating_sub(gaps) / n).max(1);
-    let occupations: Vec<&Occupation> = items.iter().map(|&o| app.catalog.occupation(o)).collect();
+    let occupations: Vec<&Occupation> =
+        self.items.iter().map(|&o| catalog.occupation(o)).collect();
+    let keys = keymap::hint_sentence(Context {
+        mode: Mode::Compare,
+        filter_empty: true,
+    });
 
     let mut rows: Vec<Line<'static>> = wrap(
         &[Span::styled(
-            format!(
-                "{SHARED} marks what another occupation here shares. ↑↓ scroll · Ctrl-E handout · Esc close"
-            ),
+            format!("{SHARED} marks what another occupation here shares. {keys}"),
             theme.muted,
         )],
         width,
@@ -72,7 +115,7 @@ pub fn content(app: &App, items: &[OccupationIdx], width: u16) -> Vec<Line<'stat
                 Span::raw(""),
                 Span::raw(""),
             );
-            let cluster = app.catalog.cluster(o.cluster).name.clone();
+            let cluster = catalog.cluster(o.cluster).name.clone();
             lines.extend(wrap(
                 &[Span::styled(cluster, theme.muted)],
                 column,
@@ -97,21 +140,15 @@ pub fn content(app: &App, items: &[OccupationIdx], width: u16) -> Vec<Line<'stat
         .collect();
     section(Some("Summary"), summaries);
 
-    let fields: [(&str, Field); 4] = [
-        ("Education", |o| &o.education),
-        ("Where they work", |o| &o.settings),
-        ("Skills", |o| &o.skills),
-        ("What they do", |o| &o.duties),
-    ];
-    for (heading, field) in fields {
+    for part in Section::ALL {
         let columns = occupations
             .iter()
             .enumerate()
             .map(|(i, o)| {
                 let mut lines = Vec::new();
-                for item in field(o) {
+                for item in part.items(o) {
                     let shared = occupations.iter().enumerate().any(|(j, other)| {
-                        j != i && field(other).iter().any(|x| x.eq_ignore_ascii_case(item))
+                        j != i && part.items(other).iter().any(|x| x.eq_ignore_ascii_case(item))
                     });
                     let (mark, style) = if shared {
                         (format!("{SHARED} "), theme.text.patch(theme.matched))
@@ -128,7 +165,7 @@ pub fn content(app: &App, items: &[OccupationIdx], width: u16) -> Vec<Line<'stat
                 lines
             })
             .collect();
-        section(Some(heading), columns);
+        section(Some(part.heading()), columns);
     }
 
     let codes = occupations
@@ -155,6 +192,7 @@ pub fn content(app: &App, items: &[OccupationIdx], width: u16) -> Vec<Line<'stat
     section(Some("Codes"), codes);
     rows
 }
+}
 
 /// Lays columns of lines next to each other, each padded to `column` cells.
 fn side_by_side(columns: &[Vec<Line<'static>>], column: u16) -> Vec<Line<'static>> {
@@ -177,11 +215,4 @@ fn side_by_side(columns: &[Vec<Line<'static>>], column: u16) -> Vec<Line<'static
             Line::from(spans)
         })
         .collect()
-}
-
-pub fn render(app: &App, items: &[OccupationIdx], frame: &mut Frame, screen: Rect) {
-    let block = block(app);
-    let inner = block.inner(screen);
-    let lines = content(app, items, inner.width);
-    chrome::scrolled_overlay(frame, screen, block, lines, app.overlay_scroll);
 }

@@ -4,8 +4,12 @@
 //! characters are also bold and underlined, and the focused pane also has a thick border. With
 //! `NO_COLOR` set, [`Theme::monochrome`] keeps exactly those cues and drops every colour. The
 //! themes a user can pick are [`ThemeName`]: dark (the default), light and high-contrast.
+//! [`Look`] is the one value for what the screen looks like now: the two themes and whether
+//! presentation mode is on.
 
 use ratatui::style::{Color, Modifier, Style};
+
+pub use crate::config::ThemeName;
 
 /// Styles by role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,19 +138,69 @@ impl Theme {
     }
 }
 
-/// The themes a user can choose with `--theme`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum ThemeName {
-    /// Light text on a dark background (the default).
-    #[default]
-    Dark,
-    /// Dark text on a light background.
-    Light,
-    /// White and yellow on black, for projectors.
-    HighContrast,
-}
-
 /// False when `NO_COLOR` is set to anything non-empty (<https://no-color.org>).
 pub fn colour_allowed() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// What the screen looks like: the normal theme, the presentation theme, and presentation mode
+/// (projector layout and colours, starting on the catalog's overview). One value, so the three
+/// can never disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Look {
+    normal: Theme,
+    presentation: Theme,
+    presenting: bool,
+    /// True from entering presentation mode until the first move: the detail shows the overview.
+    overview: bool,
+}
+
+impl Look {
+    /// Normal use with `theme`, which presentation mode also uses until told otherwise.
+    pub fn new(theme: Theme) -> Look {
+        Look {
+            normal: theme,
+            presentation: theme,
+            presenting: false,
+            overview: false,
+        }
+    }
+
+    /// The themes for normal use and for presentation mode.
+    pub fn with_themes(self, normal: Theme, presentation: Theme) -> Look {
+        Look {
+            normal,
+            presentation,
+            ..self
+        }
+    }
+
+    /// The styles in use now.
+    pub fn theme(&self) -> &Theme {
+        if self.presenting {
+            &self.presentation
+        } else {
+            &self.normal
+        }
+    }
+
+    pub fn presenting(&self) -> bool {
+        self.presenting
+    }
+
+    /// Whether the detail shows the catalog's overview (presentation mode, before any move).
+    pub fn overview(&self) -> bool {
+        self.overview
+    }
+
+    /// Presentation mode on or off; turning it on starts on the overview.
+    pub fn toggle_presentation(&mut self) {
+        self.presenting = !self.presenting;
+        self.overview = self.presenting;
+    }
+
+    /// The user moved: the detail follows the selection from now on.
+    pub fn leave_overview(&mut self) {
+        self.overview = false;
+    }
 }

@@ -6,9 +6,18 @@
 use std::ffi::OsString;
 use std::process::{Command, Stdio};
 
-use crate::app::Effect;
 use crate::catalog::Catalog;
-use crate::export::{self, Format};
+use crate::export::{self, Format, Subject};
+
+/// I/O the terminal loop carries out for `update`, which never does I/O itself. The loop reports
+/// the outcome back with [`Action::EffectDone`](super::action::Action::EffectDone).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Open this address in the system browser.
+    OpenUrl(String),
+    /// Write a Markdown handout in the working directory.
+    WriteHandout(Subject),
+}
 
 /// The stem of handout files the browser writes in the working directory.
 pub const HANDOUT_STEM: &str = "career-handout";

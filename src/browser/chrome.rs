@@ -8,7 +8,7 @@ use ratatui::widgets::{
     Block, BorderType, Padding, Scrollbar, ScrollbarOrientation, ScrollbarState,
 };
 
-use crate::theme::Theme;
+use super::theme::Theme;
 
 /// A pane's border: thick and in the focus colour when it has focus, plain otherwise.
 pub fn pane(theme: &Theme, title: impl Into<Line<'static>>, focused: bool) -> Block<'static> {

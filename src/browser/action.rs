@@ -1,15 +1,15 @@
-//! What the user asked for, in the program's own terms. [`crate::keymap`] turns terminal events
-//! into these; [`crate::app::App::update`] is the only code that acts on them. No terminal types
+//! What the user asked for, in the program's own terms. [`super::keymap`] turns terminal events
+//! into these; [`super::app::App::update`] is the only code that acts on them. No terminal types
 //! appear here, so `update` can be driven by tests without a terminal.
 
 pub use tui_input::InputRequest;
 
-/// One thing the user asked for.
+/// One thing the user asked for. Each key binding of each mode names exactly one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    /// Move the selection up one row, or scroll the detail up when it has focus.
+    /// Up one: the list's selection, the detail's scroll, an overlay's cursor or scroll.
     SelectPrevious,
-    /// Move the selection down one row, or scroll the detail down when it has focus.
+    /// Down one: the list's selection, the detail's scroll, an overlay's cursor or scroll.
     SelectNext,
     SelectPageUp,
     SelectPageDown,
@@ -19,7 +19,12 @@ pub enum Action {
     FoldCluster,
     /// Unfold the selected cluster, or move into it when it is already open.
     UnfoldCluster,
-    /// Toggle the selected cluster, or move focus to the detail of an occupation.
+    /// In the detail: choose the previous related occupation.
+    PreviousRelated,
+    /// In the detail: choose the next related occupation.
+    NextRelated,
+    /// Toggle the selected cluster, read an occupation's detail, follow the chosen related
+    /// occupation, or go to the shortlist's chosen row: what Enter means where it is pressed.
     Activate,
     /// Switch focus between the list and the detail.
     ToggleFocus,
@@ -27,11 +32,13 @@ pub enum Action {
     EditFilter(InputRequest),
     /// Insert pasted text into the filter in one step.
     PasteFilter(String),
-    /// Close help, else clear the filter, else return focus to the list.
+    /// Close the overlay, else clear the filter, else return focus to the list.
     Cancel,
     ToggleHelp,
-    /// Mark or unmark the selected occupation (in the shortlist view: remove the chosen one).
+    /// Mark or unmark the selected occupation.
     ToggleShortlist,
+    /// In the shortlist view: remove the chosen occupation.
+    RemoveShortlisted,
     /// Open or close the shortlist view.
     ToggleShortlistView,
     /// Open or close the side-by-side comparison of two or three occupations.

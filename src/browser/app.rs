@@ -1,0 +1,1181 @@
+//! The browser's composition and the one place its state changes: [`App::update`].
+//!
+//! `App` holds the parts — the [`List`], the [`Detail`], the [`Filter`], the open [`Overlay`],
+//! the [`Shortlist`] and [`History`] models, the [`Look`] — and routes each [`Action`] to the part
+//! that owns the state it changes. The behaviour lives with the parts; what is here is the
+//! routing and the few rules that span parts (a new selection resets the detail; following a
+//! related occupation records where it started). The selection is kept by identity, never by a
+//! bare row number, so it survives filtering.
+//!
+//! `update` does no I/O and never draws: I/O is asked for as an [`Effect`], and measuring (how
+//! far a pane can scroll) goes through the same borrowed views the panes draw with. This module
+//! must not draw or know about terminals.
+
+use ratatui::layout::{Position, Rect};
+
+use super::action::{Action, InputRequest};
+use super::detail::{Detail, DetailView, Subject as DetailSubject};
+use super::effects::Effect;
+use super::filter::{Edit, Filter, FilterView, filter_full};
+use super::history::{History, Visit};
+use super::keymap::{self, Context, Mode};
+use super::layout::Areas;
+use super::list::{List, ListView, Selection};
+use super::overlay::Overlay;
+use super::overlay::compare::{Compare, CompareView};
+use super::overlay::help::{Help, HelpView};
+use super::overlay::shortlist::{ShortlistOverlay, ShortlistView};
+use super::shortlist::Shortlist;
+use super::status::StatusView;
+use super::theme::{Look, Theme};
+use crate::catalog::{Catalog, OccupationIdx};
+use crate::export::Subject;
+use crate::search::Searcher;
+
+/// Which pane receives movement keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    #[default]
+    List,
+    Detail,
+}
+
+/// The whole browser state.
+#[derive(Debug)]
+pub struct App {
+    catalog: Catalog,
+    searcher: Searcher,
+    filter: Filter,
+    list: List,
+    detail: Detail,
+    focus: Focus,
+    /// The view drawn over the panes, if any.
+    overlay: Option<Overlay>,
+    shortlist: Shortlist,
+    history: History,
+    look: Look,
+    /// A one-line message for the user, until the next key.
+    status: Option<String>,
+    /// Work for the terminal loop to do outside `update` (I/O), drained by the loop.
+    effects: Vec<Effect>,
+    /// The screen regions for the last known terminal size.
+    areas: Areas,
+    should_quit: bool,
+}
+
+impl App {
+    /// A browser over `catalog`, laid out for a terminal of `size`.
+    pub fn new(catalog: Catalog, theme: Theme, size: Rect) -> App {
+        let searcher = Searcher::new(&catalog);
+        let filter = Filter::new(&catalog);
+        let list = List::new(&catalog, &filter);
+        App {
+            searcher,
+            filter,
+            list,
+            detail: Detail::default(),
+            focus: Focus::List,
+            overlay: None,
+            shortlist: Shortlist::default(),
+            history: History::default(),
+            look: Look::new(theme),
+            status: None,
+            effects: Vec::new(),
+            areas: Areas::new(size, false),
+            should_quit: false,
+            catalog,
+        }
+    }
+
+    /// Sets the styles for normal use and for presentation mode.
+    pub fn set_themes(&mut self, normal: Theme, presentation: Theme) {
+        self.look = self.look.with_themes(normal, presentation);
+    }
+
+    // --- reading the state ---------------------------------------------------------------------
+
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+
+    pub fn list(&self) -> &List {
+        &self.list
+    }
+
+    pub fn detail(&self) -> &Detail {
+        &self.detail
+    }
+
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.overlay.as_ref()
+    }
+
+    pub fn shortlist(&self) -> &Shortlist {
+        &self.shortlist
+    }
+
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    pub fn look(&self) -> &Look {
+        &self.look
+    }
+
+    /// The styles in use now.
+    pub fn theme(&self) -> &Theme {
+        self.look.theme()
+    }
+
+    /// The message answering the last key, if any.
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+
+    pub fn areas(&self) -> &Areas {
+        &self.areas
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.should_quit
+    }
+
+    /// The I/O asked for since the last call, for the loop to carry out.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// Where keys go now: the open overlay, else the focused pane.
+    pub fn mode(&self) -> Mode {
+        match (&self.overlay, self.focus) {
+            (Some(overlay), _) => overlay.mode(),
+            (None, Focus::List) => Mode::List,
+            (None, Focus::Detail) => Mode::Detail,
+        }
+    }
+
+    /// What the key map needs to know.
+    pub fn key_context(&self) -> Context {
+        Context {
+            mode: self.mode(),
+            filter_empty: self.filter.text().is_empty(),
+        }
+    }
+
+    /// The occupation on screen, if an occupation (not a cluster) is selected.
+    pub fn selected_occupation(&self) -> Option<OccupationIdx> {
+        match self.list.visible_selection() {
+            Some(Selection::Occupation(o)) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// The selection if it is on screen (none while nothing matches the filter).
+    pub fn visible_selection(&self) -> Option<Selection> {
+        self.list.visible_selection()
+    }
+
+    /// True while a non-blank filter is applied.
+    pub fn is_filtering(&self) -> bool {
+        !self.filter.is_blank()
+    }
+
+    /// The number of occupations shown by the current filter, or all of them.
+    pub fn visible_occupation_count(&self) -> usize {
+        if self.is_filtering() {
+            self.filter.matches().len()
+        } else {
+            self.catalog.occupations.len()
+        }
+    }
+
+    /// What Compare would show now.
+    pub fn compare_set(&self) -> Vec<OccupationIdx> {
+        self.shortlist.compare_set(self.selected_occupation())
+    }
+
+    // --- the views the panes and overlays draw -------------------------------------------------
+
+    pub fn list_view(&self) -> ListView<'_> {
+        ListView {
+            catalog: &self.catalog,
+            list: &self.list,
+            filter: &self.filter,
+            shortlist: &self.shortlist,
+            focused: self.focus == Focus::List,
+            theme: self.look.theme(),
+        }
+    }
+
+    pub fn detail_view(&self) -> DetailView<'_> {
+        let subject = if self.look.overview() {
+            DetailSubject::Overview
+        } else {
+            match self.list.visible_selection() {
+                Some(Selection::Cluster(c)) => DetailSubject::Cluster(c),
+                Some(Selection::Occupation(o)) => DetailSubject::Occupation(o),
+                None => DetailSubject::NoMatch,
+            }
+        };
+        DetailView {
+            catalog: &self.catalog,
+            subject,
+            filter: &self.filter,
+            shortlisted: matches!(subject, DetailSubject::Occupation(o) if self.shortlist.contains(o)),
+            unfolded: matches!(subject, DetailSubject::Cluster(c) if self.list.is_open(c, false)),
+            mode: match self.focus {
+                Focus::List => Mode::List,
+                Focus::Detail => Mode::Detail,
+            },
+            related_cursor: self.detail.related_cursor(),
+            padding: self.areas.detail_padding(),
+            theme: self.look.theme(),
+        }
+    }
+
+    pub fn filter_view(&self) -> FilterView<'_> {
+        FilterView {
+            filter: &self.filter,
+            total: self.catalog.occupations.len(),
+            marked: self.shortlist.len(),
+            has_cursor: self.overlay.is_none(),
+            theme: self.look.theme(),
+        }
+    }
+
+    pub fn status_view(&self) -> StatusView<'_> {
+        StatusView {
+            message: self.status.as_deref(),
+            keys: self.key_context(),
+            presenting: self.look.presenting(),
+            theme: self.look.theme(),
+        }
+    }
+
+    pub fn help_view(&self) -> HelpView<'_> {
+        HelpView {
+            theme: self.look.theme(),
+        }
+    }
+
+    pub fn shortlist_view(&self, cursor: usize) -> ShortlistView<'_> {
+        ShortlistView {
+            catalog: &self.catalog,
+            shortlist: &self.shortlist,
+            cursor,
+            theme: self.look.theme(),
+        }
+    }
+
+    pub fn compare_view<'a>(&'a self, items: &'a [OccupationIdx]) -> CompareView<'a> {
+        CompareView {
+            catalog: &self.catalog,
+            items,
+            theme: self.look.theme(),
+        }
+    }
+
+    // --- changing it ---------------------------------------------------------------------------
+
+    /// Applies one action. This is the only place state changes.
+    pub fn update(&mut self, action: Action) {
+        let before = self.list.selected();
+        if !matches!(
+            action,
+            Action::Resize { .. } | Action::Scroll { .. } | Action::EffectDone(_)
+        ) {
+            self.status = None;
+        }
+        match action {
+            Action::SelectPrevious => self.move_by(-1),
+            Action::SelectNext => self.move_by(1),
+            Action::SelectPageUp => self.move_by(-(self.page_size() as isize)),
+            Action::SelectPageDown => self.move_by(self.page_size() as isize),
+            Action::SelectFirst => self.move_by(isize::MIN),
+            Action::SelectLast => self.move_by(isize::MAX),
+            Action::FoldCluster => self.list.fold(&self.catalog, &self.filter),
+            Action::UnfoldCluster => self.list.unfold(&self.catalog, &self.filter),
+            Action::PreviousRelated => self.move_related(-1),
+            Action::NextRelated => self.move_related(1),
+            Action::Activate => self.activate(),
+            Action::ToggleFocus => {
+                self.focus = match self.focus {
+                    Focus::List => Focus::Detail,
+                    Focus::Detail => Focus::List,
+                }
+            }
+            Action::EditFilter(request) => {
+                let edit = self.filter.edit(request);
+                self.filter_edited(edit);
+            }
+            Action::PasteFilter(text) => {
+                let edit = self.filter.paste(&text);
+                self.filter_edited(edit);
+            }
+            Action::Cancel => {
+                if self.overlay.is_some() {
+                    self.overlay = None;
+                } else if !self.filter.text().is_empty() {
+                    self.filter.set_text(String::new());
+                    self.filter_changed();
+                } else {
+                    self.focus = Focus::List;
+                }
+            }
+            Action::ToggleHelp => self.toggle_overlay(Overlay::Help(Help::default())),
+            Action::ToggleShortlist => self.mark(),
+            Action::RemoveShortlisted => self.remove_chosen(),
+            Action::ToggleShortlistView => {
+                self.toggle_overlay(Overlay::Shortlist(ShortlistOverlay::default()))
+            }
+            Action::ToggleCompare => self.toggle_compare(),
+            Action::ExportHandout => self.export_handout(),
+            Action::TogglePresentation => {
+                self.look.toggle_presentation();
+                self.areas = Areas::new(self.areas.screen, self.look.presenting());
+            }
+            Action::OpenOfficialPage => self.open_official_page(),
+            Action::FollowRelated(n) => self.follow_related(n.wrapping_sub(1)),
+            Action::GoBack => self.go_back(),
+            Action::EffectDone(message) => self.status = Some(message),
+            Action::Quit => self.should_quit = true,
+            Action::Resize { width, height } => {
+                self.areas = Areas::new(Rect::new(0, 0, width, height), self.look.presenting());
+            }
+            Action::Click { column, row } => self.click(Position::new(column, row)),
+            Action::Scroll { column, row, down } => self.wheel(Position::new(column, row), down),
+        }
+        if self.list.selected() != before {
+            self.detail.reset();
+            self.look.leave_overview();
+        }
+        self.list
+            .scroll_into_view(usize::from(self.areas.list_inner().height));
+    }
+
+    // --- overlays, shortlist, handouts ---------------------------------------------------------
+
+    fn toggle_overlay(&mut self, overlay: Overlay) {
+        let same = self
+            .overlay
+            .as_ref()
+            .is_some_and(|open| std::mem::discriminant(open) == std::mem::discriminant(&overlay));
+        self.overlay = if same { None } else { Some(overlay) };
+    }
+
+    fn mark(&mut self) {
+        let Some(o) = self.selected_occupation() else {
+            self.status = Some("Select an occupation to put it on the shortlist".into());
+            return;
+        };
+        let marked = self.shortlist.toggle(o);
+        let title = &self.catalog.occupation(o).title;
+        let n = self.shortlist.len();
+        self.status = Some(if marked {
+            format!("Marked {title} ({n} on the shortlist)")
+        } else {
+            format!("Unmarked {title} ({n} on the shortlist)")
+        });
+    }
+
+    fn remove_chosen(&mut self) {
+        let Some(Overlay::Shortlist(view)) = &mut self.overlay else {
+            return;
+        };
+        if let Some(o) = self.shortlist.remove_at(view.cursor()) {
+            view.move_by(0, self.shortlist.len());
+            let title = &self.catalog.occupation(o).title;
+            self.status = Some(format!("Removed {title} from the shortlist"));
+        }
+    }
+
+    fn toggle_compare(&mut self) {
+        if matches!(self.overlay, Some(Overlay::Compare(_))) {
+            self.overlay = None;
+            return;
+        }
+        let items = self.compare_set();
+        if items.len() < 2 {
+            let mark = keymap::first_key(&Action::ToggleShortlist, Mode::List);
+            self.status = Some(format!(
+                "Compare needs two or three occupations: mark them with {mark} first"
+            ));
+            return;
+        }
+        self.overlay = Some(Overlay::Compare(Compare::new(items)));
+    }
+
+    fn export_handout(&mut self) {
+        let subject = if let Some(Overlay::Compare(compare)) = &self.overlay {
+            Some(Subject::Occupations(compare.items().to_vec()))
+        } else if !self.shortlist.is_empty() {
+            Some(Subject::Occupations(self.shortlist.items().to_vec()))
+        } else {
+            match self.list.visible_selection() {
+                Some(Selection::Occupation(o)) => Some(Subject::Occupations(vec![o])),
+                Some(Selection::Cluster(c)) => Some(Subject::Cluster(c)),
+                None => None,
+            }
+        };
+        match subject {
+            Some(subject) => {
+                self.status = Some("Writing the handout…".into());
+                self.effects.push(Effect::WriteHandout(subject));
+            }
+            None => self.status = Some("Nothing to write: select an occupation or cluster".into()),
+        }
+    }
+
+    fn open_official_page(&mut self) {
+        let Some(o) = self.selected_occupation() else {
+            self.status = Some("Select an occupation to open its O*NET OnLine page".into());
+            return;
+        };
+        let occupation = self.catalog.occupation(o);
+        match &occupation.onet {
+            Some(code) => {
+                let url = crate::commands::onet_url(code);
+                self.status = Some(format!("Opening {url}"));
+                self.effects.push(Effect::OpenUrl(url));
+            }
+            None => {
+                self.status = Some(format!(
+                    "{} has no O*NET-SOC code in this catalog",
+                    occupation.title
+                ));
+            }
+        }
+    }
+
+    // --- related jumps and history -------------------------------------------------------------
+
+    fn move_related(&mut self, delta: isize) {
+        if let Some(o) = self.selected_occupation() {
+            let count = self.catalog.occupation(o).related.len();
+            self.detail.move_related(delta, count);
+        }
+    }
+
+    fn follow_related(&mut self, index: usize) {
+        let Some(o) = self.selected_occupation() else {
+            return;
+        };
+        let Some(&target) = self.catalog.occupation(o).related.get(index) else {
+            self.status = Some("No related occupation with that number".into());
+            return;
+        };
+        self.history.push(Visit {
+            selection: Selection::Occupation(o),
+            filter: self.filter.text().to_string(),
+        });
+        self.show(Selection::Occupation(target), String::new());
+        self.focus = Focus::Detail;
+    }
+
+    fn go_back(&mut self) {
+        match self.history.pop() {
+            Some(visit) => {
+                self.show(visit.selection, visit.filter);
+                self.focus = Focus::Detail;
+            }
+            None => self.status = Some("Nothing to go back to".into()),
+        }
+    }
+
+    /// Shows `selection` with the filter set to `filter`, unfolding its cluster if needed.
+    fn show(&mut self, selection: Selection, filter: String) {
+        self.filter.set_text(filter);
+        self.list.select(selection);
+        self.filter_changed();
+        self.list.reveal(selection, &self.catalog, &self.filter);
+    }
+
+    // --- filtering -----------------------------------------------------------------------------
+
+    fn filter_edited(&mut self, edit: Edit) {
+        match edit {
+            Edit::Changed => self.filter_changed(),
+            Edit::Full { changed } => {
+                if changed {
+                    self.filter_changed();
+                }
+                self.status = Some(filter_full());
+            }
+        }
+    }
+
+    /// The filter's text changed: search again, and let the list follow.
+    fn filter_changed(&mut self) {
+        self.focus = Focus::List;
+        let best = self.filter.search(&self.searcher, &self.catalog);
+        self.list.filter_changed(&self.catalog, &self.filter, best);
+    }
+
+    // --- moving --------------------------------------------------------------------------------
+
+    fn page_size(&self) -> usize {
+        let height = match self.focus {
+            Focus::List => self.areas.list_inner().height,
+            Focus::Detail => self.areas.detail_inner().height,
+        };
+        usize::from(height).saturating_sub(1).max(1)
+    }
+
+    /// Up, down, a page or to an end: in the overlay if one is open, else in the focused pane.
+    fn move_by(&mut self, delta: isize) {
+        let screen = self.areas.screen;
+        let compare_area = self.areas.compare();
+        match &self.overlay {
+            Some(Overlay::Help(_)) => {
+                let (lines, height) = self.help_view().extent(screen);
+                if let Some(Overlay::Help(help)) = &mut self.overlay {
+                    help.scroll_by(delta, lines, height);
+                }
+            }
+            Some(Overlay::Compare(compare)) => {
+                let (lines, height) = self.compare_view(compare.items()).extent(compare_area);
+                if let Some(Overlay::Compare(compare)) = &mut self.overlay {
+                    compare.scroll_by(delta, lines, height);
+                }
+            }
+            Some(Overlay::Shortlist(_)) => {
+                let len = self.shortlist.len();
+                if let Some(Overlay::Shortlist(view)) = &mut self.overlay {
+                    view.move_by(delta, len);
+                }
+            }
+            None => match self.focus {
+                Focus::List => self.list.move_by(delta),
+                Focus::Detail => self.scroll_detail(delta),
+            },
+        }
+    }
+
+    fn scroll_detail(&mut self, delta: isize) {
+        let (lines, height) = self.detail_view().extent(self.areas.detail);
+        self.detail.scroll_by(delta, lines, height);
+    }
+
+    fn activate(&mut self) {
+        if let Some(Overlay::Shortlist(view)) = &self.overlay {
+            if let Some(&o) = self.shortlist.items().get(view.cursor()) {
+                self.overlay = None;
+                let filter = self.filter.text().to_string();
+                self.show(Selection::Occupation(o), filter);
+            }
+            return;
+        }
+        if self.focus == Focus::Detail && self.selected_occupation().is_some() {
+            self.follow_related(self.detail.related_cursor());
+            return;
+        }
+        match self.list.visible_selection() {
+            Some(Selection::Cluster(c)) => self.list.toggle_cluster(c, &self.catalog, &self.filter),
+            Some(Selection::Occupation(_)) => self.focus = Focus::Detail,
+            None => {}
+        }
+    }
+
+    // --- the mouse -----------------------------------------------------------------------------
+
+    fn click(&mut self, at: Position) {
+        if self.overlay.is_some() || self.areas.too_small {
+            return;
+        }
+        let inner = self.areas.list_inner();
+        if inner.contains(at) {
+            self.focus = Focus::List;
+            if let Some(hit) = self.list.hit(inner, at) {
+                // the columns of the shortlist mark toggle it, as Ctrl-S would
+                if hit.on_mark {
+                    self.list.select(hit.row);
+                    self.mark();
+                } else if self.list.selected() == Some(hit.row) {
+                    self.activate();
+                } else {
+                    self.list.select(hit.row);
+                }
+            }
+        } else if self.areas.detail.contains(at) {
+            self.focus = Focus::Detail;
+        }
+    }
+
+    fn wheel(&mut self, at: Position, down: bool) {
+        const STEP: isize = 3;
+        let delta = if down { STEP } else { -STEP };
+        if self.areas.list.contains(at) {
+            self.list
+                .wheel(delta, usize::from(self.areas.list_inner().height));
+        } else if self.areas.detail.contains(at) {
+            self.scroll_detail(delta);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::browser::layout::Areas;
+    use crate::browser::testing::{app, occ, select_occupation, selected_title, typed};
+    use crate::browser::filter::FILTER_MAX_CHARS;
+    use crate::browser::testing::unfold_all;
+    use crate::catalog::ClusterIdx;
+
+    fn detail_lines(app: &App) -> usize {
+        app.detail_view().extent(app.areas().detail).0
+    }
+
+    fn max_detail_scroll(app: &App) -> usize {
+        let (lines, height) = app.detail_view().extent(app.areas().detail);
+        lines.saturating_sub(height)
+    }
+
+    fn shortlist_cursor(app: &App) -> Option<usize> {
+        match app.overlay() {
+            Some(Overlay::Shortlist(view)) => Some(view.cursor()),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn starts_with_five_folded_clusters_and_the_first_selected() {
+        let app = app();
+        assert_eq!(app.list().rows().len(), 5);
+        assert!(
+            app.list()
+                .rows()
+                .iter()
+                .all(|r| matches!(r, Selection::Cluster(_)))
+        );
+        assert_eq!(app.list().selected(), Some(Selection::Cluster(ClusterIdx(0))));
+        assert_eq!(app.focus(), Focus::List);
+    }
+
+    #[test]
+    fn typing_selects_the_best_match_and_opens_its_cluster() {
+        let mut app = app();
+        typed(&mut app, "physio");
+        assert_eq!(selected_title(&app), "Physiotherapist");
+        let rehab = app.catalog().cluster_by_id("rehabilitation").unwrap();
+        assert_eq!(app.list().rows()[0], Selection::Cluster(rehab));
+        assert!(app.list().selected_row().is_some());
+        assert_eq!(app.list().selected_row(), Some(1), "just under its cluster");
+        assert!(app.visible_occupation_count() < app.catalog().occupations.len());
+    }
+
+    #[test]
+    fn selection_survives_filter_changes_by_identity() {
+        let mut app = app();
+        typed(&mut app, "nur");
+        // move to some other matching occupation, then narrow/widen the filter
+        app.update(Action::SelectNext);
+        app.update(Action::SelectNext);
+        let chosen = app.list().selected().unwrap();
+        assert!(matches!(chosen, Selection::Occupation(_)));
+        app.update(Action::EditFilter(InputRequest::DeletePrevChar));
+        assert_eq!(
+            app.list().selected(),
+            Some(chosen),
+            "still matches 'nu', still selected"
+        );
+        app.update(Action::Cancel);
+        assert!(app.filter().text().is_empty());
+        assert_eq!(
+            app.list().selected(),
+            Some(chosen),
+            "clearing the filter keeps it"
+        );
+        assert!(
+            app.list().selected_row().is_some(),
+            "and its cluster is unfolded"
+        );
+    }
+
+    #[test]
+    fn a_selection_that_stops_matching_falls_back_to_the_best_match() {
+        let mut app = app();
+        typed(&mut app, "therapist");
+        app.update(Action::SelectLast);
+        typed(&mut app, " occ");
+        assert_eq!(selected_title(&app), "Occupational Therapist");
+    }
+
+    #[test]
+    fn no_match_is_a_normal_state() {
+        let mut app = app();
+        typed(&mut app, "zzzzqqq");
+        assert!(app.list().rows().is_empty());
+        assert_eq!(app.visible_selection(), None);
+        app.update(Action::SelectNext);
+        app.update(Action::FoldCluster);
+        app.update(Action::Activate);
+        app.update(Action::Cancel);
+        assert_eq!(app.list().rows().len(), 5);
+        assert!(app.visible_selection().is_some());
+    }
+
+    #[test]
+    fn folding_and_unfolding() {
+        let mut app = app();
+        app.update(Action::UnfoldCluster);
+        let first_cluster = app.catalog().clusters[0].occupations.len();
+        assert_eq!(app.list().rows().len(), 5 + first_cluster);
+        app.update(Action::UnfoldCluster); // already open: step inside
+        assert_eq!(
+            app.list().selected(),
+            Some(Selection::Occupation(
+                app.catalog().clusters[0].occupations[0]
+            ))
+        );
+        app.update(Action::FoldCluster); // occupation: go to its cluster
+        assert_eq!(app.list().selected(), Some(Selection::Cluster(ClusterIdx(0))));
+        app.update(Action::FoldCluster);
+        assert_eq!(app.list().rows().len(), 5);
+        app.update(Action::Activate);
+        assert_eq!(app.list().rows().len(), 5 + first_cluster);
+    }
+
+    #[test]
+    fn folding_while_filtering_is_forgotten_when_the_filter_changes() {
+        let mut app = app();
+        typed(&mut app, "therap");
+        let rows = app.list().rows().len();
+        app.update(Action::FoldCluster);
+        app.update(Action::FoldCluster);
+        assert!(app.list().rows().len() < rows);
+        typed(&mut app, "i");
+        assert!(app.list().rows().iter().all(|r| match r {
+            Selection::Cluster(c) => app.list().is_open(*c, true),
+            _ => true,
+        }));
+    }
+
+    #[test]
+    fn movement_is_clamped_and_pages_move_by_the_list_height() {
+        let mut app = app();
+        app.update(Action::SelectPrevious);
+        assert_eq!(app.list().selected_row(), Some(0));
+        app.update(Action::SelectLast);
+        assert_eq!(app.list().selected_row(), Some(4));
+        app.update(Action::SelectNext);
+        assert_eq!(app.list().selected_row(), Some(4));
+        unfold_all(&mut app);
+        app.update(Action::SelectPageDown);
+        assert_eq!(app.list().selected_row(), Some(19)); // 20 visible rows, one kept for context
+        assert_eq!(app.list().offset(), 0);
+        app.update(Action::SelectPageDown);
+        let last = app.list().rows().len() - 1;
+        assert!(last < 19 + 19, "the bundled catalog has fewer than 38 rows");
+        assert_eq!(
+            app.list().selected_row(),
+            Some(last),
+            "a page past the end stops at the end"
+        );
+        assert_eq!(
+            app.list().offset(),
+            last + 1 - 20,
+            "the selection is scrolled into view"
+        );
+        app.update(Action::SelectPageUp);
+        app.update(Action::SelectPageUp);
+        app.update(Action::SelectPageUp);
+        assert_eq!(app.list().selected_row(), Some(0));
+        assert_eq!(app.list().offset(), 0);
+    }
+
+    #[test]
+    fn focus_and_detail_scrolling() {
+        let mut app = App::new(
+            Catalog::bundled().unwrap(),
+            Theme::monochrome(),
+            Rect::new(0, 0, 60, 12),
+        );
+        typed(&mut app, "physio");
+        app.update(Action::Activate);
+        assert_eq!(app.focus(), Focus::Detail);
+        assert!(
+            detail_lines(&app) > 8,
+            "the detail overflows a 12-row screen"
+        );
+        app.update(Action::SelectNext);
+        app.update(Action::SelectNext);
+        assert_eq!(app.detail().scroll(), 2);
+        assert_eq!(
+            selected_title(&app),
+            "Physiotherapist",
+            "arrows scroll, not move"
+        );
+        app.update(Action::SelectLast);
+        assert_eq!(app.detail().scroll(), max_detail_scroll(&app));
+        app.update(Action::SelectNext);
+        assert_eq!(app.detail().scroll(), max_detail_scroll(&app), "no overscroll");
+        app.update(Action::Cancel); // clears the filter
+        app.update(Action::Cancel); // back to the list
+        assert_eq!(app.focus(), Focus::List);
+        app.update(Action::ToggleFocus);
+        assert_eq!(app.focus(), Focus::Detail);
+        app.update(Action::ToggleFocus);
+        assert_eq!(app.focus(), Focus::List);
+    }
+
+    #[test]
+    fn detail_scroll_resets_when_the_selection_changes() {
+        let mut app = App::new(
+            Catalog::bundled().unwrap(),
+            Theme::monochrome(),
+            Rect::new(0, 0, 60, 12),
+        );
+        app.update(Action::ToggleFocus);
+        app.update(Action::SelectPageDown);
+        assert!(app.detail().scroll() > 0);
+        app.update(Action::ToggleFocus);
+        app.update(Action::SelectNext);
+        assert_eq!(app.detail().scroll(), 0);
+    }
+
+    #[test]
+    fn esc_closes_help_before_clearing_the_filter() {
+        let mut app = app();
+        typed(&mut app, "nurse");
+        app.update(Action::ToggleHelp);
+        app.update(Action::Cancel);
+        assert_eq!(app.overlay(), None);
+        assert_eq!(app.filter().text(), "nurse");
+        app.update(Action::Cancel);
+        assert_eq!(app.filter().text(), "");
+    }
+
+    #[test]
+    fn paste_lands_in_the_filter_at_once() {
+        let mut app = app();
+        app.update(Action::PasteFilter("physical\ntherapist\u{1b}".into()));
+        assert_eq!(app.filter().text(), "physical therapist");
+        assert_eq!(selected_title(&app), "Physiotherapist");
+    }
+
+    #[test]
+    fn a_paste_goes_in_at_the_cursor_and_stops_at_the_cap() {
+        let mut app = app();
+        typed(&mut app, "ptherapist");
+        app.update(Action::EditFilter(InputRequest::GoToStart));
+        app.update(Action::EditFilter(InputRequest::GoToNextChar));
+        app.update(Action::PasteFilter("hysical\u{2028}\u{202e}".into()));
+        assert_eq!(app.filter().text(), "physical therapist");
+        assert_eq!(app.filter().input().cursor(), "physical ".len());
+        assert_eq!(app.status(), None);
+
+        // a megabyte paste keeps the first characters that fit, in one step, and says so
+        let mut app = self::app();
+        typed(&mut app, "ab");
+        app.update(Action::PasteFilter("x".repeat(1 << 20)));
+        assert_eq!(app.filter().text().chars().count(), FILTER_MAX_CHARS);
+        assert!(app.filter().text().starts_with("abxxx"));
+        let notice = app.status().expect("a notice");
+        assert!(notice.contains("200 characters at most"), "{notice}");
+        // typing past the cap changes nothing and says so; editing still works
+        app.update(Action::EditFilter(InputRequest::InsertChar('y')));
+        assert_eq!(app.filter().text().chars().count(), FILTER_MAX_CHARS);
+        assert!(!app.filter().text().contains('y'));
+        assert!(app.status().is_some());
+        app.update(Action::EditFilter(InputRequest::DeletePrevChar));
+        assert_eq!(app.filter().text().chars().count(), FILTER_MAX_CHARS - 1);
+        app.update(Action::EditFilter(InputRequest::InsertChar('y')));
+        assert!(app.filter().text().ends_with('y'));
+    }
+
+    #[test]
+    fn clicks_select_rows_and_wheel_scrolls() {
+        let mut app = app();
+        // row 1 of the list is the second cluster (the border is row 0)
+        app.update(Action::Click { column: 3, row: 2 });
+        assert_eq!(app.list().selected(), Some(Selection::Cluster(ClusterIdx(1))));
+        app.update(Action::Click { column: 3, row: 2 }); // again: toggles it open
+        assert!(app.list().rows().len() > 5);
+        app.update(Action::Click { column: 50, row: 5 });
+        assert_eq!(app.focus(), Focus::Detail);
+        app.update(Action::Click { column: 3, row: 23 }); // the hint line: nothing
+        assert_eq!(app.focus(), Focus::Detail);
+        unfold_all(&mut app);
+        app.update(Action::Scroll {
+            column: 3,
+            row: 5,
+            down: true,
+        });
+        assert_eq!(app.list().offset(), 3);
+        let row = app.list().selected_row().unwrap();
+        assert!((3..23).contains(&row), "selection kept on screen");
+    }
+
+    #[test]
+    fn resizing_keeps_the_selection_visible() {
+        let mut app = app();
+        unfold_all(&mut app);
+        app.update(Action::SelectLast);
+        app.update(Action::Resize {
+            width: 60,
+            height: 12,
+        });
+        let row = app.list().selected_row().unwrap();
+        let h = usize::from(app.areas().list_inner().height);
+        assert!(row >= app.list().offset() && row < app.list().offset() + h);
+        app.update(Action::Resize {
+            width: 1,
+            height: 1,
+        });
+        app.update(Action::Resize {
+            width: 0,
+            height: 0,
+        });
+        app.update(Action::SelectPrevious);
+        app.update(Action::Resize {
+            width: 200,
+            height: 50,
+        });
+        assert_eq!(app.list().offset(), 0, "everything fits again");
+    }
+
+    #[test]
+    fn selected_ids_are_real_occupations() {
+        let mut app = app();
+        typed(&mut app, "psych");
+        assert!(
+            [occ(&app, "psychologist"), occ(&app, "psychiatrist")]
+                .contains(&app.list().selected().unwrap())
+        );
+    }
+
+    #[test]
+    fn marking_builds_a_shortlist_in_order_and_unmarking_removes() {
+        let mut app = app();
+        app.update(Action::ToggleShortlist);
+        assert!(app.shortlist().items().is_empty(), "a cluster cannot be marked");
+        assert!(
+            app.status()
+                .unwrap_or("")
+                .contains("Select an occupation")
+        );
+        for id in ["physiotherapist", "kinesiologist", "dietitian"] {
+            select_occupation(&mut app, id);
+            app.update(Action::ToggleShortlist);
+        }
+        let ids: Vec<&str> = app
+            .shortlist()
+            .items()
+            .iter()
+            .map(|&o| app.catalog().occupation(o).id.as_str())
+            .collect();
+        assert_eq!(ids, ["physiotherapist", "kinesiologist", "dietitian"]);
+        assert_eq!(
+            app.status(),
+            Some("Marked Dietitian (3 on the shortlist)")
+        );
+        select_occupation(&mut app, "kinesiologist");
+        app.update(Action::ToggleShortlist);
+        assert_eq!(app.shortlist().items().len(), 2);
+        assert!(
+            !app.shortlist()
+                .contains(app.catalog().occupation_by_id("kinesiologist").unwrap())
+        );
+    }
+
+    #[test]
+    fn typing_never_marks_and_marking_never_types() {
+        let mut app = app();
+        typed(&mut app, "physio");
+        app.update(Action::ToggleShortlist);
+        assert_eq!(app.filter().text(), "physio");
+        assert_eq!(app.shortlist().items().len(), 1);
+    }
+
+    #[test]
+    fn the_shortlist_view_goes_to_and_removes_items() {
+        let mut app = app();
+        for id in ["physiotherapist", "pharmacist"] {
+            select_occupation(&mut app, id);
+            app.update(Action::ToggleShortlist);
+        }
+        select_occupation(&mut app, "psychologist");
+        app.update(Action::ToggleShortlistView);
+        assert_eq!(shortlist_cursor(&app), Some(0));
+        app.update(Action::SelectNext);
+        assert_eq!(shortlist_cursor(&app), Some(1));
+        app.update(Action::SelectNext);
+        assert_eq!(shortlist_cursor(&app), Some(1), "clamped to the last item");
+        app.update(Action::Activate);
+        assert_eq!(app.overlay(), None);
+        assert_eq!(selected_title(&app), "Pharmacist");
+        app.update(Action::ToggleShortlistView);
+        app.update(Action::RemoveShortlisted); // removes the chosen (first) item
+        assert_eq!(
+            app.shortlist().items(),
+            vec![app.catalog().occupation_by_id("pharmacist").unwrap()]
+        );
+        app.update(Action::Cancel);
+        assert_eq!(app.overlay(), None);
+    }
+
+    #[test]
+    fn compare_takes_the_shortlist_or_one_mark_and_the_selection() {
+        let mut app = app();
+        app.update(Action::ToggleCompare);
+        assert_eq!(app.overlay(), None, "nothing to compare");
+        assert!(app.status().unwrap_or("").contains("two or three"));
+        select_occupation(&mut app, "physiotherapist");
+        app.update(Action::ToggleShortlist);
+        select_occupation(&mut app, "kinesiologist");
+        app.update(Action::ToggleCompare);
+        let physio = app.catalog().occupation_by_id("physiotherapist").unwrap();
+        let kin = app.catalog().occupation_by_id("kinesiologist").unwrap();
+        let Some(Overlay::Compare(compare)) = app.overlay() else {
+            panic!("{:?}", app.overlay());
+        };
+        assert_eq!(compare.items(), [physio, kin]);
+        app.update(Action::SelectPageDown);
+        let Some(Overlay::Compare(compare)) = app.overlay() else {
+            panic!("{:?}", app.overlay());
+        };
+        assert!(compare.scroll() > 0, "the comparison scrolls");
+        app.update(Action::ToggleCompare);
+        assert_eq!(app.overlay(), None);
+        // four marked: the first three are compared
+        for id in ["kinesiologist", "athletic-therapist", "chiropractor"] {
+            select_occupation(&mut app, id);
+            app.update(Action::ToggleShortlist);
+        }
+        app.update(Action::ToggleCompare);
+        match app.overlay() {
+            Some(Overlay::Compare(compare)) => assert_eq!(compare.items().len(), 3),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn related_jumps_walk_forward_and_back() {
+        let mut app = app();
+        typed(&mut app, "physiotherapist");
+        let physio = occ(&app, "physiotherapist");
+        let related = app
+            .catalog()
+            .occupation(app.catalog().occupation_by_id("physiotherapist").unwrap())
+            .related
+            .clone();
+        let kin = app.catalog().occupation_by_id("kinesiologist").unwrap();
+        let n = related
+            .iter()
+            .position(|&r| r == kin)
+            .expect("physio relates to kinesiologist")
+            + 1;
+        app.update(Action::FollowRelated(n));
+        assert_eq!(app.visible_selection(), Some(Selection::Occupation(kin)));
+        assert_eq!(
+            app.filter().text(),
+            "",
+            "the filter is cleared so the target is visible"
+        );
+        assert_eq!(app.focus(), Focus::Detail);
+        // in the detail, → chooses the next link and Enter follows it
+        let kin_related = app.catalog().occupation(kin).related.clone();
+        assert!(kin_related.len() >= 2);
+        app.update(Action::NextRelated);
+        assert_eq!(app.detail().related_cursor(), 1);
+        app.update(Action::Activate);
+        assert_eq!(
+            app.visible_selection(),
+            Some(Selection::Occupation(kin_related[1]))
+        );
+        app.update(Action::GoBack);
+        assert_eq!(app.visible_selection(), Some(Selection::Occupation(kin)));
+        app.update(Action::GoBack);
+        assert_eq!(app.visible_selection(), Some(physio), "back at the start");
+        assert_eq!(
+            app.filter().text(),
+            "physiotherapist",
+            "with the filter as it was"
+        );
+        app.update(Action::GoBack);
+        assert_eq!(app.status(), Some("Nothing to go back to"));
+        app.update(Action::FollowRelated(99));
+        assert_eq!(app.visible_selection(), Some(physio));
+    }
+
+    #[test]
+    fn handouts_and_pages_are_effects_not_io() {
+        let mut app = app();
+        app.update(Action::ExportHandout);
+        assert_eq!(
+            app.take_effects(),
+            vec![Effect::WriteHandout(Subject::Cluster(ClusterIdx(0)))]
+        );
+        select_occupation(&mut app, "physiotherapist");
+        app.update(Action::OpenOfficialPage);
+        assert_eq!(
+            app.take_effects(),
+            vec![Effect::OpenUrl(
+                "https://www.onetonline.org/link/summary/29-1123.00".into()
+            )]
+        );
+        app.update(Action::ToggleShortlist);
+        select_occupation(&mut app, "dietitian");
+        app.update(Action::ToggleShortlist);
+        app.update(Action::ExportHandout);
+        let physio = app.catalog().occupation_by_id("physiotherapist").unwrap();
+        let diet = app.catalog().occupation_by_id("dietitian").unwrap();
+        assert_eq!(
+            app.take_effects(),
+            vec![Effect::WriteHandout(Subject::Occupations(vec![
+                physio, diet
+            ]))]
+        );
+        app.update(Action::EffectDone("Wrote the handout to /tmp/x.md".into()));
+        assert_eq!(
+            app.status(),
+            Some("Wrote the handout to /tmp/x.md")
+        );
+        app.update(Action::SelectNext);
+        assert_eq!(app.status(), None, "a message lasts until the next key");
+        // an occupation without an O*NET code says so instead of opening anything
+        select_occupation(&mut app, "health-informatics-specialist");
+        app.update(Action::OpenOfficialPage);
+        let policy = app
+            .catalog()
+            .occupation_by_id("health-policy-analyst")
+            .unwrap();
+        select_occupation(&mut app, "health-policy-analyst");
+        assert!(app.catalog().occupation(policy).onet.is_none());
+        app.update(Action::OpenOfficialPage);
+        assert!(
+            app.take_effects()
+                .iter()
+                .all(|e| !matches!(e, Effect::OpenUrl(u) if u.contains("None")))
+        );
+        assert!(
+            app.status()
+                .unwrap_or("")
+                .contains("has no O*NET-SOC code")
+        );
+    }
+
+    #[test]
+    fn presentation_mode_switches_layout_colours_and_start_view() {
+        let mut app = app();
+        app.set_themes(Theme::dark(), Theme::high_contrast());
+        app.update(Action::TogglePresentation);
+        assert!(app.look().presenting() && app.look().overview());
+        assert_eq!(*app.theme(), Theme::high_contrast());
+        assert!(app.areas().list.width < Areas::new(app.areas().screen, false).list.width);
+        app.update(Action::SelectNext);
+        assert!(!app.look().overview(), "moving leaves the overview");
+        app.update(Action::TogglePresentation);
+        assert_eq!(*app.theme(), Theme::dark());
+        assert!(!app.look().presenting());
+    }
+}

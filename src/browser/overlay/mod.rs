@@ -1,0 +1,28 @@
+//! The views drawn over the panes, as one enum: [`help`], [`shortlist`], [`compare`]. Each file
+//! holds its overlay's state, its behaviour and its drawing (a borrowed view); its keys are the
+//! rows of [`super::keymap::BINDINGS`] for its [`Mode`]. Overlays never import `app`.
+
+pub mod compare;
+pub mod help;
+pub mod shortlist;
+
+use super::keymap::Mode;
+
+/// The overlay that is open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help(help::Help),
+    Shortlist(shortlist::ShortlistOverlay),
+    Compare(compare::Compare),
+}
+
+impl Overlay {
+    /// The key mode while this overlay is open.
+    pub fn mode(&self) -> Mode {
+        match self {
+            Overlay::Help(_) => Mode::Help,
+            Overlay::Shortlist(_) => Mode::Shortlist,
+            Overlay::Compare(_) => Mode::Compare,
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! The shortlist view: the occupations an advisor marked with a client, to revisit, remove,
+//! compare or write into a handout. Owns the chosen row; the marks themselves are the
+//! [`Shortlist`] model, which this file reads and never changes.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Clear;
+
+use crate::browser::action::Action;
+use crate::browser::chrome;
+use crate::browser::keymap::{self, Context, Mode};
+use crate::browser::list::SHORTLIST_MARK;
+use crate::browser::shortlist::Shortlist;
+use crate::browser::spans::{truncate, wrap};
+use crate::browser::theme::Theme;
+use crate::catalog::Catalog;
+
+/// The view's state: which row is chosen.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ShortlistOverlay {
+    cursor: usize,
+}
+
+impl ShortlistOverlay {
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    /// Moves the chosen row by `delta` among `len` rows.
+    pub fn move_by(&mut self, delta: isize, len: usize) {
+        self.cursor = self
+            .cursor
+            .saturating_add_signed(delta)
+            .min(len.saturating_sub(1));
+    }
+}
+
+/// What the shortlist view shows.
+pub struct ShortlistView<'a> {
+    pub catalog: &'a Catalog,
+    pub shortlist: &'a Shortlist,
+    pub cursor: usize,
+    pub theme: &'a Theme,
+}
+
+impl ShortlistView<'_> {
+    /// The view's lines for a text width.
+    pub fn lines(&self, width: u16) -> Vec<Line<'static>> {
+        let theme = self.theme;
+        let items = self.shortlist.items();
+        if items.is_empty() {
+            let mark = keymap::keys_phrase(&Action::ToggleShortlist, Mode::List);
+            return wrap(
+                &[Span::styled(
+                    format!(
+                        "Nothing on the shortlist yet. Select an occupation and press {mark} \
+                         to mark it; marked rows show {SHORTLIST_MARK}."
+                    ),
+                    theme.text,
+                )],
+                width,
+                Span::raw(""),
+                Span::raw(""),
+            );
+        }
+        let mut lines = Vec::new();
+        for (i, &o) in items.iter().enumerate() {
+            let occupation = self.catalog.occupation(o);
+            let cluster = &self.catalog.cluster(occupation.cluster).name;
+            let chosen = i == self.cursor;
+            let marker = if chosen { ">" } else { " " };
+            let spans = vec![
+                Span::styled(format!("{marker}{:>2}. ", i + 1), theme.key),
+                Span::styled(occupation.title.clone(), theme.lead),
+                Span::styled(format!(" · {cluster}"), theme.muted),
+            ];
+            let mut line = Line::from(truncate(spans, usize::from(width)));
+            if chosen {
+                line = line.patch_style(theme.selected);
+            }
+            lines.push(line);
+        }
+        lines.push(Line::default());
+        let keys = keymap::hint_sentence(Context {
+            mode: Mode::Shortlist,
+            filter_empty: true,
+        });
+        lines.extend(wrap(
+            &[Span::styled(keys, theme.muted)],
+            width,
+            Span::raw(""),
+            Span::raw(""),
+        ));
+        lines
+    }
+
+    pub fn render(&self, frame: &mut Frame, screen: Rect) {
+        let width = screen.width.saturating_sub(4).min(72);
+        let block = chrome::overlay(
+            self.theme,
+            &format!("Shortlist ({})", self.shortlist.len()),
+        );
+        let text_width = width.saturating_sub(4);
+        let lines = self.lines(text_width);
+        let height = (lines.len() as u16).saturating_add(2).min(screen.height);
+        let area = Rect::new(
+            screen.x + (screen.width - width) / 2,
+            screen.y + (screen.height - height) / 2,
+            width,
+            height,
+        );
+        let inner = block.inner(area);
+        frame.render_widget(Clear, area);
+        frame.render_widget(block, area);
+        // keep the chosen row in view on short screens
+        let skip = (self.cursor + 1).saturating_sub(usize::from(inner.height));
+        chrome::draw_lines(frame, inner, lines, skip);
+    }
+}

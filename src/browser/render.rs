@@ -1,0 +1,67 @@
+//! The view: draws `&App` into a ratatui `Frame` by handing each region its borrowed view.
+//! Rendering reads state and never changes it, does no I/O, and works at every size: below
+//! [`MIN_WIDTH`] × [`MIN_HEIGHT`] it draws one "terminal too small" line instead of the panes.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+
+use super::action::Action;
+use super::app::App;
+use super::keymap;
+use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
+use super::overlay::Overlay;
+use super::spans;
+
+/// Draws the whole screen.
+pub fn render(app: &App, frame: &mut Frame) {
+    // The frame's own size is the truth for drawing, even before the resize event is processed.
+    let areas = Areas::new(frame.area(), app.look().presenting());
+    if areas.too_small {
+        too_small(app, frame);
+        return;
+    }
+    app.list_view().render(frame, areas.list);
+    app.detail_view()
+        .render(frame, areas.detail, app.detail().scroll());
+    app.filter_view().render(frame, areas.filter);
+    app.status_view().render(frame, areas.hints);
+    match app.overlay() {
+        None => {}
+        Some(Overlay::Help(help)) => app.help_view().render(frame, areas.screen, help.scroll()),
+        Some(Overlay::Shortlist(view)) => app
+            .shortlist_view(view.cursor())
+            .render(frame, areas.screen),
+        Some(Overlay::Compare(compare)) => app.compare_view(compare.items()).render(
+            frame,
+            areas.compare(),
+            compare.scroll(),
+        ),
+    }
+}
+
+fn too_small(app: &App, frame: &mut Frame) {
+    let screen = frame.area();
+    let quit = keymap::first_key(&Action::Quit, app.mode());
+    let message = format!(
+        "Terminal too small: {}×{}. Enlarge it to at least {MIN_WIDTH}×{MIN_HEIGHT}; {quit} quits.",
+        screen.width, screen.height
+    );
+    // one message, wrapped so that even a narrow window shows all of it
+    let lines = spans::wrap(
+        &[Span::styled(message, app.theme().notice)],
+        screen.width,
+        Span::raw(""),
+        Span::raw(""),
+    );
+    for (i, line) in lines
+        .into_iter()
+        .take(usize::from(screen.height))
+        .enumerate()
+    {
+        frame.render_widget(
+            line,
+            Rect::new(screen.x, screen.y + i as u16, screen.width, 1),
+        );
+    }
+}

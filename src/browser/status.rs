@@ -1,0 +1,90 @@
+//! The bottom line: the message answering the last key, or else the key hints of the mode the
+//! keys are in, generated from the key map so they cannot drift from the real bindings. When the
+//! line is too narrow, the least needed hints go first; help and quit stay. Reads what it is
+//! given and changes nothing.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::action::Action;
+use super::keymap::{self, Context};
+use super::theme::Theme;
+use crate::text::width;
+
+/// Hints dropped first when the line is too narrow, by their word.
+const DROP_ORDER: &[&str] = &[
+    "fold",
+    "choose",
+    "clear",
+    "handout",
+    "compare",
+    "detail",
+    "list",
+    "shortlist",
+    "mark",
+    "move",
+    "scroll",
+    "filter",
+    "go to it",
+    "remove",
+];
+
+/// The hints of `ctx` that fit in `max` columns, as (keys, word).
+pub fn fitting(ctx: Context, max: usize) -> Vec<(String, &'static str)> {
+    let mut entries = keymap::hint_entries(ctx);
+    let line_width = |e: &[(String, &str)]| -> usize {
+        1 + e
+            .iter()
+            .map(|(k, w)| width(k) + 1 + width(w) + 2)
+            .sum::<usize>()
+    };
+    for drop in DROP_ORDER {
+        if line_width(&entries) <= max {
+            break;
+        }
+        entries.retain(|(_, w)| w != drop);
+    }
+    entries
+}
+
+/// What the bottom line shows.
+pub struct StatusView<'a> {
+    pub message: Option<&'a str>,
+    /// Where the keys go now.
+    pub keys: Context,
+    pub presenting: bool,
+    pub theme: &'a Theme,
+}
+
+impl StatusView<'_> {
+    pub fn render(&self, frame: &mut Frame, area: Rect) {
+        let theme = self.theme;
+        if let Some(message) = self.message {
+            // a message answers the last key; the hints come back with the next one
+            let line = Line::from(vec![
+                Span::raw(" "),
+                Span::styled(message.to_string(), theme.notice),
+            ]);
+            frame.render_widget(line, area);
+            return;
+        }
+        let mut spans = vec![Span::raw(" ")];
+        if self.presenting {
+            // a projector shows the content, not the controls
+            let end = keymap::first_key(&Action::TogglePresentation, self.keys.mode);
+            let help = keymap::first_key(&Action::ToggleHelp, self.keys.mode);
+            spans.push(Span::styled(end, theme.key));
+            spans.push(Span::styled(" end presentation  ", theme.muted));
+            spans.push(Span::styled(help, theme.key));
+            spans.push(Span::styled(" help", theme.muted));
+            frame.render_widget(Line::from(spans), area);
+            return;
+        }
+        for (keys, word) in fitting(self.keys, usize::from(area.width)) {
+            spans.push(Span::styled(keys, theme.key));
+            spans.push(Span::styled(format!(" {word}  "), theme.muted));
+        }
+        frame.render_widget(Line::from(spans), area);
+    }
+}
