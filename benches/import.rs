@@ -12,11 +12,11 @@
 
 use std::hint::black_box;
 
-use career_clusters::action::{Action, InputRequest};
-use career_clusters::app::App;
+use career_clusters::browser::action::{Action, InputRequest};
+use career_clusters::browser::app::App;
+use career_clusters::browser::theme::Theme;
 use career_clusters::catalog::Catalog;
 use career_clusters::import::{Grouping, Options, import_noc};
-use career_clusters::theme::Theme;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -36,7 +36,7 @@ fn options() -> Options {
 
 fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
     terminal
-        .draw(|frame| career_clusters::ui::render(app, frame))
+        .draw(|frame| career_clusters::browser::render::render(app, frame))
         .expect("draw");
 }
 

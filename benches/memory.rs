@@ -4,10 +4,10 @@
 //! `cargo bench --bench memory` and read the table. It exits non-zero if memory keeps growing
 //! after warm-up (more than 1 MiB between the 2,000th and the last keystroke).
 
-use career_clusters::action::{Action, InputRequest};
-use career_clusters::app::App;
+use career_clusters::browser::action::{Action, InputRequest};
+use career_clusters::browser::app::App;
+use career_clusters::browser::theme::Theme;
 use career_clusters::catalog::Catalog;
-use career_clusters::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
@@ -55,11 +55,11 @@ fn main() {
     let mut samples = Vec::new();
     for n in 0..10_000 {
         app.update(keystroke(n));
-        let size = app.areas.screen;
+        let size = app.areas().screen;
         terminal.backend_mut().resize(size.width, size.height);
         terminal.resize(size).expect("resize");
         terminal
-            .draw(|frame| career_clusters::ui::render(&app, frame))
+            .draw(|frame| career_clusters::browser::render::render(&app, frame))
             .expect("draw");
         if (n + 1) % 1000 == 0 {
             samples.push((n + 1, rss_kib().unwrap_or(0)));

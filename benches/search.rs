@@ -14,12 +14,12 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use career_clusters::action::{Action, InputRequest};
-use career_clusters::app::App;
+use career_clusters::browser::action::{Action, InputRequest};
+use career_clusters::browser::app::App;
+use career_clusters::browser::theme::Theme;
 use career_clusters::catalog::{BUNDLED_TOML, Catalog};
 use career_clusters::generate::catalog_toml;
 use career_clusters::search::{Query, Searcher};
-use career_clusters::theme::Theme;
 use criterion::{BenchmarkId, Criterion, Throughput};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -60,7 +60,7 @@ fn terminal() -> Terminal<TestBackend> {
 
 fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
     terminal
-        .draw(|frame| career_clusters::ui::render(app, frame))
+        .draw(|frame| career_clusters::browser::render::render(app, frame))
         .expect("draw");
 }
 

@@ -675,20 +675,13 @@ fn a_file_the_size_of_the_real_one_imports_whole() {
 
 #[test]
 fn the_import_opens_in_the_browser() {
-    use career_clusters::action::{Action, InputRequest};
-    use career_clusters::app::App;
-    use career_clusters::theme::Theme;
-    use ratatui::{Terminal, backend::TestBackend, layout::Rect};
+    use career_clusters::browser::testing::{app_with, draw, typed};
+    use career_clusters::browser::theme::Theme;
 
     let catalog = sample(&[], Grouping::Broad).catalog;
-    let mut app = App::new(catalog, Theme::dark(), Rect::new(0, 0, 80, 24));
-    for c in "physical therapist".chars() {
-        app.update(Action::EditFilter(InputRequest::InsertChar(c)));
-    }
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    terminal
-        .draw(|frame| career_clusters::ui::render(&app, frame))
-        .unwrap();
+    let mut app = app_with(catalog, Theme::dark(), 80, 24);
+    typed(&mut app, "physical therapist");
+    let terminal = draw(&app, 80, 24);
     let screen: String = terminal
         .backend()
         .buffer()

@@ -3,11 +3,13 @@
 //! including 0×0) go through the real key map into `App::update`, and after every step the state
 //! must make sense and the screen must draw.
 
-use career_clusters::action::{Action, InputRequest};
-use career_clusters::app::{App, Overlay};
+use career_clusters::browser::action::{Action, InputRequest};
+use career_clusters::browser::app::App;
+use career_clusters::browser::filter::FILTER_MAX_CHARS;
+use career_clusters::browser::keymap;
+use career_clusters::browser::overlay::Overlay;
+use career_clusters::browser::theme::Theme;
 use career_clusters::catalog::Catalog;
-use career_clusters::keymap;
-use career_clusters::theme::Theme;
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -92,7 +94,7 @@ fn expected_filter(model: &mut String, action: &Action, help_was_open: bool) {
     match action {
         // the filter holds FILTER_MAX_CHARS characters; the rest of a paste or typing is left out
         Action::EditFilter(InputRequest::InsertChar(c))
-            if model.chars().count() < career_clusters::app::FILTER_MAX_CHARS =>
+            if model.chars().count() < FILTER_MAX_CHARS =>
         {
             model.push(*c)
         }
@@ -118,7 +120,7 @@ fn expected_filter(model: &mut String, action: &Action, help_was_open: bool) {
             model.truncate(cut);
         }
         Action::PasteFilter(text) => {
-            let room = career_clusters::app::FILTER_MAX_CHARS.saturating_sub(model.chars().count());
+            let room = FILTER_MAX_CHARS.saturating_sub(model.chars().count());
             model.extend(
                 text.chars()
                     .map(|c| if c.is_whitespace() { ' ' } else { c })
@@ -132,55 +134,55 @@ fn expected_filter(model: &mut String, action: &Action, help_was_open: bool) {
 }
 
 fn check_invariants(app: &App) -> Result<(), TestCaseError> {
-    let rows = app.tree.rows.len();
+    let rows = app.list().rows().len();
     if rows == 0 {
         prop_assert!(app.visible_selection().is_none());
         prop_assert!(app.is_filtering(), "the whole catalog never has zero rows");
     } else {
-        let row = app.tree.selected_row();
+        let row = app.list().selected_row();
         prop_assert!(row.is_some(), "a selection exists whenever rows are shown");
         let row = row.unwrap_or_default();
-        let height = usize::from(app.areas.list_inner().height);
+        let height = usize::from(app.areas().list_inner().height);
         if height > 0 {
             prop_assert!(
-                app.tree.offset <= row && row < app.tree.offset + height,
+                app.list().offset() <= row && row < app.list().offset() + height,
                 "selected row {} outside the view {}..{}",
                 row,
-                app.tree.offset,
-                app.tree.offset + height
+                app.list().offset(),
+                app.list().offset() + height
             );
         }
-        prop_assert!(app.tree.offset < rows);
+        prop_assert!(app.list().offset() < rows);
     }
-    let mut marked = app.shortlist.items.clone();
+    let mut marked = app.shortlist().items().to_vec();
     marked.sort();
     marked.dedup();
     prop_assert_eq!(
         marked.len(),
-        app.shortlist.items.len(),
+        app.shortlist().len(),
         "an occupation marked twice"
     );
-    match &app.overlay {
-        Overlay::Compare { items } => prop_assert!((2..=3).contains(&items.len())),
-        Overlay::Shortlist { cursor } => {
-            prop_assert!(*cursor < app.shortlist.items.len().max(1));
+    match app.overlay() {
+        Some(Overlay::Compare(compare)) => prop_assert!((2..=3).contains(&compare.items().len())),
+        Some(Overlay::Shortlist(view)) => {
+            prop_assert!(view.cursor() < app.shortlist().len().max(1));
         }
         _ => {}
     }
-    let detail_height = usize::from(app.areas.detail_inner().height);
+    let (lines, height) = app.detail_view().extent(app.areas().detail);
     prop_assert!(
-        app.detail.scroll <= app.detail.content_height.saturating_sub(detail_height),
+        app.detail().scroll() <= lines.saturating_sub(height),
         "detail scrolled past its end"
     );
     Ok(())
 }
 
 fn draw(app: &App) -> Result<(), TestCaseError> {
-    let screen = app.areas.screen;
+    let screen = app.areas().screen;
     let mut terminal = Terminal::new(TestBackend::new(screen.width, screen.height))
         .map_err(|e| TestCaseError::fail(e.to_string()))?;
     terminal
-        .draw(|frame| career_clusters::ui::render(app, frame))
+        .draw(|frame| career_clusters::browser::render::render(app, frame))
         .map_err(|e| TestCaseError::fail(e.to_string()))?;
     Ok(())
 }
@@ -201,20 +203,20 @@ proptest! {
         let mut app = App::new(catalog, Theme::dark(), Rect::new(0, 0, start.0, start.1));
         let mut typed = String::new();
         for event in &events {
-            let help_was_open = app.overlay != Overlay::None;
-            let history = app.history.len();
-            let last_visit = app.history.last().cloned();
+            let help_was_open = app.overlay().is_some();
+            let history = app.history().len();
+            let last_visit = app.history().last().cloned();
             if let Some(action) = keymap::map_event(event, app.key_context()) {
                 expected_filter(&mut typed, &action, help_was_open);
                 app.update(action);
             }
             // a related jump clears the filter; going back restores the one it had
-            if app.history.len() > history {
+            if app.history().len() > history {
                 typed.clear();
-            } else if app.history.len() < history {
+            } else if app.history().len() < history {
                 typed = last_visit.map(|v| v.filter).unwrap_or_default();
             }
-            prop_assert_eq!(app.filter.text(), typed.as_str());
+            prop_assert_eq!(app.filter().text(), typed.as_str());
             check_invariants(&app)?;
             draw(&app)?;
         }

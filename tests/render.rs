@@ -2,56 +2,21 @@
 //! pictures (insta snapshots in `tests/snapshots/`) and cell by cell for the cues that are not
 //! text: reverse video on the selection, bold-underline on matches, no colour under NO_COLOR.
 
-use career_clusters::action::{Action, InputRequest};
-use career_clusters::app::App;
+use career_clusters::browser::action::Action;
+use career_clusters::browser::app::App;
+use career_clusters::browser::testing::{self, draw, mark, screen_lines as lines, typed};
+use career_clusters::browser::theme::Theme;
 use career_clusters::catalog::Catalog;
-use career_clusters::theme::Theme;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 
 fn app(width: u16, height: u16) -> App {
-    App::new(
+    testing::app_with(
         Catalog::bundled().expect("bundled catalog"),
         Theme::dark(),
-        Rect::new(0, 0, width, height),
+        width,
+        height,
     )
-}
-
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.update(Action::EditFilter(InputRequest::InsertChar(c)));
-    }
-}
-
-fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    terminal
-        .draw(|frame| career_clusters::ui::render(app, frame))
-        .expect("draw");
-    terminal
-}
-
-/// The text of each row as a person sees it: the cell hidden behind a wide character is skipped.
-fn lines(buffer: &Buffer) -> Vec<String> {
-    (0..buffer.area.height)
-        .map(|y| {
-            let mut line = String::new();
-            let mut hidden = 0;
-            for x in 0..buffer.area.width {
-                let symbol = buffer[(x, y)].symbol();
-                if hidden > 0 {
-                    hidden -= 1;
-                    continue;
-                }
-                hidden = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-                line.push_str(symbol);
-            }
-            line
-        })
-        .collect()
 }
 
 /// No cell has a colour, yet the selection (reverse video) and the matches (underline) show.
@@ -274,11 +239,7 @@ fn every_size_renders_without_panic() {
 
 #[test]
 fn no_color_theme_uses_no_colour_but_keeps_the_cues() {
-    let mut app = App::new(
-        Catalog::bundled().expect("catalog"),
-        Theme::monochrome(),
-        Rect::new(0, 0, 80, 24),
-    );
+    let mut app = testing::app();
     typed(&mut app, "nurse");
     let terminal = draw(&app, 80, 24);
     assert_cues_without_colour(terminal.backend().buffer());
@@ -298,7 +259,7 @@ title = "Bell\u0007 and\u0008backspace"
 summary = "Tab\there"
 "#;
     let catalog = Catalog::from_str(toml, "evil.toml").expect("loads");
-    let mut app = App::new(catalog, Theme::dark(), Rect::new(0, 0, 80, 24));
+    let mut app = testing::app_with(catalog, Theme::dark(), 80, 24);
     app.update(Action::UnfoldCluster);
     let terminal = draw(&app, 80, 24);
     for cell in terminal.backend().buffer().content() {
@@ -330,7 +291,7 @@ title = "Cafe\u0301 worker"
 summary = "x"
 "#;
     let catalog = Catalog::from_str(toml, "wide.toml").expect("loads");
-    let mut app = App::new(catalog, Theme::dark(), Rect::new(0, 0, 80, 24));
+    let mut app = testing::app_with(catalog, Theme::dark(), 80, 24);
     app.update(Action::UnfoldCluster);
     let terminal = draw(&app, 80, 24);
     let buffer = terminal.backend().buffer();
@@ -351,17 +312,11 @@ summary = "x"
     assert!(text.contains("看護師 Registered Nurse 🩺"), "{text}");
 }
 
-fn select(app: &mut App, id: &str) {
-    typed(app, id);
-    app.update(Action::ToggleShortlist);
-    app.update(Action::Cancel);
-}
-
 #[test]
 fn marked_occupations_carry_a_mark_and_the_count_is_shown() {
     let mut app = app(80, 24);
-    select(&mut app, "physiotherapist");
-    select(&mut app, "kinesiologist");
+    mark(&mut app, "physiotherapist");
+    mark(&mut app, "kinesiologist");
     typed(&mut app, "therap");
     let text = lines(draw(&app, 80, 24).backend().buffer()).join("\n");
     assert!(text.contains(" ✓ Physiotherapist"), "{text}");
@@ -372,13 +327,18 @@ fn marked_occupations_carry_a_mark_and_the_count_is_shown() {
 #[test]
 fn compare_shows_occupations_side_by_side_with_shared_items_marked() {
     let mut app = app(100, 30);
-    select(&mut app, "physiotherapist");
-    select(&mut app, "kinesiologist");
-    select(&mut app, "athletic therapist");
+    mark(&mut app, "physiotherapist");
+    mark(&mut app, "kinesiologist");
+    mark(&mut app, "athletic-therapist");
     app.update(Action::ToggleCompare);
+    let first = lines(draw(&app, 100, 30).backend().buffer()).join("\n");
+    // the sections come in the order of every other view: what they do first, then education,
+    // settings and skills, a page further down
+    assert!(first.contains("What they do"), "{first}");
+    app.update(Action::SelectPageDown);
     let terminal = draw(&app, 100, 30);
     let text = lines(terminal.backend().buffer()).join("\n");
-    let header = text
+    let header = first
         .lines()
         .find(|l| l.contains("Physiotherapist"))
         .expect("a header row");
@@ -426,11 +386,7 @@ fn presentation_mode_at_80x24_is_roomy_and_quiet() {
 
 #[test]
 fn presentation_without_colour_keeps_selection_and_matches_visible() {
-    let mut app = App::new(
-        Catalog::bundled().expect("catalog"),
-        Theme::monochrome(),
-        Rect::new(0, 0, 80, 24),
-    );
+    let mut app = testing::app();
     app.set_themes(Theme::monochrome(), Theme::monochrome());
     app.update(Action::TogglePresentation);
     typed(&mut app, "nurse");
@@ -465,8 +421,8 @@ fn the_shortlist_view_lists_marked_occupations() {
     let text = lines(draw(&app, 80, 24).backend().buffer()).join("\n");
     assert!(text.contains("Nothing on the shortlist yet"), "{text}");
     app.update(Action::ToggleShortlistView);
-    select(&mut app, "pharmacist");
-    select(&mut app, "dietitian");
+    mark(&mut app, "pharmacist");
+    mark(&mut app, "dietitian");
     app.update(Action::ToggleShortlistView);
     app.update(Action::SelectNext);
     let text = lines(draw(&app, 80, 24).backend().buffer()).join("\n");
@@ -484,7 +440,7 @@ fn long_alias_lists_are_cut_but_matched_aliases_stay_visible() {
         aliases.join(", ")
     );
     let catalog = Catalog::from_str(&toml, "import.toml").expect("loads");
-    let mut app = App::new(catalog, Theme::dark(), Rect::new(0, 0, 120, 40));
+    let mut app = testing::app_with(catalog, Theme::dark(), 120, 40);
     typed(&mut app, "title 37");
     let text = lines(draw(&app, 120, 40).backend().buffer()).join("\n");
     assert!(

@@ -2,14 +2,14 @@
 //! and phrases; properties that hold for any query (every match really matches, highlights fall
 //! on characters of the field); and agreement between the browser and `Searcher::search`.
 
-use career_clusters::action::{Action, InputRequest};
-use career_clusters::app::{App, Row};
+use career_clusters::browser::app::App;
+use career_clusters::browser::list::Row;
+use career_clusters::browser::testing;
+use career_clusters::browser::theme::Theme;
 use career_clusters::catalog::{Catalog, OccupationIdx};
 use career_clusters::generate::catalog_toml;
 use career_clusters::search::{Field, Match, Query, Scope, Searcher, Term};
-use career_clusters::theme::Theme;
 use proptest::prelude::*;
-use ratatui::layout::Rect;
 
 fn bundled() -> Catalog {
     Catalog::bundled().expect("bundled catalog")
@@ -451,10 +451,8 @@ fn unicode_fields_match_and_map_back_to_characters() {
 // --- the browser and the search command agree ---------------------------------------------------
 
 fn typed_app(catalog: Catalog, text: &str) -> App {
-    let mut app = App::new(catalog, Theme::monochrome(), Rect::new(0, 0, 120, 40));
-    for c in text.chars() {
-        app.update(Action::EditFilter(InputRequest::InsertChar(c)));
-    }
+    let mut app = testing::app_with(catalog, Theme::monochrome(), 120, 40);
+    testing::typed(&mut app, text);
     app
 }
 
@@ -464,7 +462,12 @@ fn assert_browser_agrees(catalog: &Catalog, query: &str) {
         .map(|m| m.occupation)
         .collect();
     let app = typed_app(catalog.clone(), query);
-    let shown: Vec<OccupationIdx> = app.filter.matches.iter().map(|m| m.occupation).collect();
+    let shown: Vec<OccupationIdx> = app
+        .filter()
+        .matches()
+        .iter()
+        .map(|m| m.occupation)
+        .collect();
     assert_eq!(shown, expected, "{query:?}: filter matches differ");
     // the list groups by cluster, clusters in the order of their best match
     let mut grouped: Vec<(usize, Vec<OccupationIdx>)> = Vec::new();
@@ -477,8 +480,8 @@ fn assert_browser_agrees(catalog: &Catalog, query: &str) {
     }
     let expected_rows: Vec<OccupationIdx> = grouped.into_iter().flat_map(|(_, m)| m).collect();
     let rows: Vec<OccupationIdx> = app
-        .tree
-        .rows
+        .list()
+        .rows()
         .iter()
         .filter_map(|r| match r {
             Row::Occupation(o) => Some(*o),

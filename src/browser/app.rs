@@ -13,7 +13,7 @@
 
 use ratatui::layout::{Position, Rect};
 
-use super::action::{Action, InputRequest};
+use super::action::Action;
 use super::detail::{Detail, DetailView, Subject as DetailSubject};
 use super::effects::Effect;
 use super::filter::{Edit, Filter, FilterView, filter_full};
@@ -356,6 +356,11 @@ impl App {
         if self.list.selected() != before {
             self.detail.reset();
             self.look.leave_overview();
+        } else if self.detail.scroll() > 0 {
+            // a resize, a mark or a focus change can shorten the detail under its scroll; only a
+            // scrolled detail is measured, so most keys build no detail lines here
+            let (lines, height) = self.detail_view().extent(self.areas.detail);
+            self.detail.clamp(lines, height);
         }
         self.list
             .scroll_into_view(usize::from(self.areas.list_inner().height));
@@ -624,10 +629,11 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::browser::layout::Areas;
-    use crate::browser::testing::{app, occ, select_occupation, selected_title, typed};
+    use crate::browser::action::InputRequest;
     use crate::browser::filter::FILTER_MAX_CHARS;
+    use crate::browser::layout::Areas;
     use crate::browser::testing::unfold_all;
+    use crate::browser::testing::{app, occ, select_occupation, selected_title, typed};
     use crate::catalog::ClusterIdx;
 
     fn detail_lines(app: &App) -> usize {
@@ -656,7 +662,10 @@ mod tests {
                 .iter()
                 .all(|r| matches!(r, Selection::Cluster(_)))
         );
-        assert_eq!(app.list().selected(), Some(Selection::Cluster(ClusterIdx(0))));
+        assert_eq!(
+            app.list().selected(),
+            Some(Selection::Cluster(ClusterIdx(0)))
+        );
         assert_eq!(app.focus(), Focus::List);
     }
 
@@ -737,7 +746,10 @@ mod tests {
             ))
         );
         app.update(Action::FoldCluster); // occupation: go to its cluster
-        assert_eq!(app.list().selected(), Some(Selection::Cluster(ClusterIdx(0))));
+        assert_eq!(
+            app.list().selected(),
+            Some(Selection::Cluster(ClusterIdx(0)))
+        );
         app.update(Action::FoldCluster);
         assert_eq!(app.list().rows().len(), 5);
         app.update(Action::Activate);
@@ -817,7 +829,11 @@ mod tests {
         app.update(Action::SelectLast);
         assert_eq!(app.detail().scroll(), max_detail_scroll(&app));
         app.update(Action::SelectNext);
-        assert_eq!(app.detail().scroll(), max_detail_scroll(&app), "no overscroll");
+        assert_eq!(
+            app.detail().scroll(),
+            max_detail_scroll(&app),
+            "no overscroll"
+        );
         app.update(Action::Cancel); // clears the filter
         app.update(Action::Cancel); // back to the list
         assert_eq!(app.focus(), Focus::List);
@@ -897,7 +913,10 @@ mod tests {
         let mut app = app();
         // row 1 of the list is the second cluster (the border is row 0)
         app.update(Action::Click { column: 3, row: 2 });
-        assert_eq!(app.list().selected(), Some(Selection::Cluster(ClusterIdx(1))));
+        assert_eq!(
+            app.list().selected(),
+            Some(Selection::Cluster(ClusterIdx(1)))
+        );
         app.update(Action::Click { column: 3, row: 2 }); // again: toggles it open
         assert!(app.list().rows().len() > 5);
         app.update(Action::Click { column: 50, row: 5 });
@@ -957,12 +976,11 @@ mod tests {
     fn marking_builds_a_shortlist_in_order_and_unmarking_removes() {
         let mut app = app();
         app.update(Action::ToggleShortlist);
-        assert!(app.shortlist().items().is_empty(), "a cluster cannot be marked");
         assert!(
-            app.status()
-                .unwrap_or("")
-                .contains("Select an occupation")
+            app.shortlist().items().is_empty(),
+            "a cluster cannot be marked"
         );
+        assert!(app.status().unwrap_or("").contains("Select an occupation"));
         for id in ["physiotherapist", "kinesiologist", "dietitian"] {
             select_occupation(&mut app, id);
             app.update(Action::ToggleShortlist);
@@ -974,10 +992,7 @@ mod tests {
             .map(|&o| app.catalog().occupation(o).id.as_str())
             .collect();
         assert_eq!(ids, ["physiotherapist", "kinesiologist", "dietitian"]);
-        assert_eq!(
-            app.status(),
-            Some("Marked Dietitian (3 on the shortlist)")
-        );
+        assert_eq!(app.status(), Some("Marked Dietitian (3 on the shortlist)"));
         select_occupation(&mut app, "kinesiologist");
         app.update(Action::ToggleShortlist);
         assert_eq!(app.shortlist().items().len(), 2);
@@ -1136,10 +1151,7 @@ mod tests {
             ]))]
         );
         app.update(Action::EffectDone("Wrote the handout to /tmp/x.md".into()));
-        assert_eq!(
-            app.status(),
-            Some("Wrote the handout to /tmp/x.md")
-        );
+        assert_eq!(app.status(), Some("Wrote the handout to /tmp/x.md"));
         app.update(Action::SelectNext);
         assert_eq!(app.status(), None, "a message lasts until the next key");
         // an occupation without an O*NET code says so instead of opening anything
@@ -1157,11 +1169,7 @@ mod tests {
                 .iter()
                 .all(|e| !matches!(e, Effect::OpenUrl(u) if u.contains("None")))
         );
-        assert!(
-            app.status()
-                .unwrap_or("")
-                .contains("has no O*NET-SOC code")
-        );
+        assert!(app.status().unwrap_or("").contains("has no O*NET-SOC code"));
     }
 
     #[test]

@@ -53,6 +53,11 @@ impl Detail {
         self.scroll = self.scroll.min(max).saturating_add_signed(delta).min(max);
     }
 
+    /// Keeps the scroll within content of `lines` lines with `height` visible.
+    pub fn clamp(&mut self, lines: usize, height: usize) {
+        self.scroll = self.scroll.min(lines.saturating_sub(height));
+    }
+
     /// Chooses the related occupation `delta` away among `count`.
     pub fn move_related(&mut self, delta: isize, count: usize) {
         if count > 0 {
@@ -117,7 +122,10 @@ impl DetailView<'_> {
 
     fn block(&self, area: Rect) -> ratatui::widgets::Block<'static> {
         let title = truncate(
-            vec![Span::styled(format!(" {} ", self.title()), self.theme.title)],
+            vec![Span::styled(
+                format!(" {} ", self.title()),
+                self.theme.title,
+            )],
             usize::from(area.width.saturating_sub(2)),
         );
         chrome::pane(self.theme, title, self.focused()).padding(Padding::horizontal(self.padding))
@@ -174,7 +182,10 @@ impl Lines<'_> {
 
     fn heading(&mut self, text: &str) {
         self.blank();
-        self.paragraph(vec![Span::styled(text.to_string(), self.view.theme.heading)]);
+        self.paragraph(vec![Span::styled(
+            text.to_string(),
+            self.view.theme.heading,
+        )]);
     }
 
     fn bullets(&mut self, items: impl IntoIterator<Item = Vec<Span<'static>>>) {
@@ -340,10 +351,7 @@ impl Lines<'_> {
         }
         if !catalog.description.is_empty() {
             self.heading("About these clusters");
-            self.paragraph(vec![Span::styled(
-                catalog.description.clone(),
-                theme.text,
-            )]);
+            self.paragraph(vec![Span::styled(catalog.description.clone(), theme.text)]);
         }
     }
 
@@ -391,7 +399,10 @@ impl Lines<'_> {
             keys.extend(keymap::keys_for(&Action::Activate, view.mode));
             self.blank();
             self.paragraph(vec![Span::styled(
-                format!("{} unfolds this cluster in the list.", keymap::or_phrase(&keys)),
+                format!(
+                    "{} unfolds this cluster in the list.",
+                    keymap::or_phrase(&keys)
+                ),
                 theme.muted,
             )]);
         }
@@ -408,7 +419,9 @@ impl Lines<'_> {
         )]);
         self.blank();
         self.paragraph(vec![Span::styled(
-            format!("{clear} clears the filter. Try fewer letters, or another word for the same thing."),
+            format!(
+                "{clear} clears the filter. Try fewer letters, or another word for the same thing."
+            ),
             theme.text,
         )]);
         self.blank();

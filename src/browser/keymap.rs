@@ -148,18 +148,78 @@ const REMOVE: &str = "remove from the shortlist";
 
 /// Every key binding: first the panes' (in the order help lists them), then the overlays'.
 pub static BINDINGS: &[Binding] = &[
-    bind(key(KeyCode::Up), LIST, Action::SelectPrevious, MOVE, Some("move")),
-    bind(key(KeyCode::Down), LIST, Action::SelectNext, MOVE, Some("move")),
-    bind(key(KeyCode::Up), DETAIL, Action::SelectPrevious, MOVE, Some("scroll")),
-    bind(key(KeyCode::Down), DETAIL, Action::SelectNext, MOVE, Some("scroll")),
-    bind(key(KeyCode::PageUp), PANES, Action::SelectPageUp, PAGE, None),
-    bind(key(KeyCode::PageDown), PANES, Action::SelectPageDown, PAGE, None),
+    bind(
+        key(KeyCode::Up),
+        LIST,
+        Action::SelectPrevious,
+        MOVE,
+        Some("move"),
+    ),
+    bind(
+        key(KeyCode::Down),
+        LIST,
+        Action::SelectNext,
+        MOVE,
+        Some("move"),
+    ),
+    bind(
+        key(KeyCode::Up),
+        DETAIL,
+        Action::SelectPrevious,
+        MOVE,
+        Some("scroll"),
+    ),
+    bind(
+        key(KeyCode::Down),
+        DETAIL,
+        Action::SelectNext,
+        MOVE,
+        Some("scroll"),
+    ),
+    bind(
+        key(KeyCode::PageUp),
+        PANES,
+        Action::SelectPageUp,
+        PAGE,
+        None,
+    ),
+    bind(
+        key(KeyCode::PageDown),
+        PANES,
+        Action::SelectPageDown,
+        PAGE,
+        None,
+    ),
     bind(key(KeyCode::Home), PANES, Action::SelectFirst, ENDS, None),
     bind(key(KeyCode::End), PANES, Action::SelectLast, ENDS, None),
-    bind(key(KeyCode::Left), LIST, Action::FoldCluster, FOLD, Some("fold")),
-    bind(key(KeyCode::Right), LIST, Action::UnfoldCluster, FOLD, Some("fold")),
-    bind(key(KeyCode::Left), DETAIL, Action::PreviousRelated, FOLD, Some("choose")),
-    bind(key(KeyCode::Right), DETAIL, Action::NextRelated, FOLD, Some("choose")),
+    bind(
+        key(KeyCode::Left),
+        LIST,
+        Action::FoldCluster,
+        FOLD,
+        Some("fold"),
+    ),
+    bind(
+        key(KeyCode::Right),
+        LIST,
+        Action::UnfoldCluster,
+        FOLD,
+        Some("fold"),
+    ),
+    bind(
+        key(KeyCode::Left),
+        DETAIL,
+        Action::PreviousRelated,
+        FOLD,
+        Some("choose"),
+    ),
+    bind(
+        key(KeyCode::Right),
+        DETAIL,
+        Action::NextRelated,
+        FOLD,
+        Some("choose"),
+    ),
     bind(
         key(KeyCode::Enter),
         PANES,
@@ -246,7 +306,13 @@ pub static BINDINGS: &[Binding] = &[
         "switch between the list and the detail",
         Some("list"),
     ),
-    bind(ctrl('s'), PANES, Action::ToggleShortlist, MARK, Some("mark")),
+    bind(
+        ctrl('s'),
+        PANES,
+        Action::ToggleShortlist,
+        MARK,
+        Some("mark"),
+    ),
     bind(
         key(KeyCode::Insert),
         PANES,
@@ -289,7 +355,13 @@ pub static BINDINGS: &[Binding] = &[
         "presentation mode for a projector, on or off",
         None,
     ),
-    bind(key(KeyCode::F(1)), PANES, Action::ToggleHelp, HELP, Some("help")),
+    bind(
+        key(KeyCode::F(1)),
+        PANES,
+        Action::ToggleHelp,
+        HELP,
+        Some("help"),
+    ),
     bind_if_empty(
         key(KeyCode::Char('?')),
         PANES,
@@ -298,22 +370,106 @@ pub static BINDINGS: &[Binding] = &[
         Some("help"),
     ),
     // --- the overlays --------------------------------------------------------------------------
-    bind(key(KeyCode::Up), SCROLLED, Action::SelectPrevious, "", Some("scroll")),
-    bind(key(KeyCode::Down), SCROLLED, Action::SelectNext, "", Some("scroll")),
-    bind(key(KeyCode::Up), SHORTLIST, Action::SelectPrevious, "", Some("choose")),
-    bind(key(KeyCode::Down), SHORTLIST, Action::SelectNext, "", Some("choose")),
-    bind(key(KeyCode::PageUp), OVERLAYS, Action::SelectPageUp, "", None),
-    bind(key(KeyCode::PageDown), OVERLAYS, Action::SelectPageDown, "", None),
+    bind(
+        key(KeyCode::Up),
+        SCROLLED,
+        Action::SelectPrevious,
+        "",
+        Some("scroll"),
+    ),
+    bind(
+        key(KeyCode::Down),
+        SCROLLED,
+        Action::SelectNext,
+        "",
+        Some("scroll"),
+    ),
+    bind(
+        key(KeyCode::Up),
+        SHORTLIST,
+        Action::SelectPrevious,
+        "",
+        Some("choose"),
+    ),
+    bind(
+        key(KeyCode::Down),
+        SHORTLIST,
+        Action::SelectNext,
+        "",
+        Some("choose"),
+    ),
+    bind(
+        key(KeyCode::PageUp),
+        OVERLAYS,
+        Action::SelectPageUp,
+        "",
+        None,
+    ),
+    bind(
+        key(KeyCode::PageDown),
+        OVERLAYS,
+        Action::SelectPageDown,
+        "",
+        None,
+    ),
     bind(key(KeyCode::Home), OVERLAYS, Action::SelectFirst, "", None),
     bind(key(KeyCode::End), OVERLAYS, Action::SelectLast, "", None),
-    bind(key(KeyCode::Enter), SHORTLIST, Action::Activate, "", Some("go to it")),
-    bind(key(KeyCode::Delete), SHORTLIST, Action::RemoveShortlisted, REMOVE, Some("remove")),
-    bind(key(KeyCode::Backspace), SHORTLIST, Action::RemoveShortlisted, REMOVE, Some("remove")),
-    bind(ctrl('s'), SHORTLIST, Action::RemoveShortlisted, REMOVE, Some("remove")),
-    bind(key(KeyCode::Insert), SHORTLIST, Action::RemoveShortlisted, REMOVE, Some("remove")),
-    bind(key(KeyCode::F(3)), SHORTLIST, Action::ToggleCompare, "", Some("compare")),
-    bind(key(KeyCode::F(3)), &[Mode::Compare], Action::ToggleCompare, "", None),
-    bind(key(KeyCode::F(2)), SHORTLIST, Action::ToggleShortlistView, "", None),
+    bind(
+        key(KeyCode::Enter),
+        SHORTLIST,
+        Action::Activate,
+        "",
+        Some("go to it"),
+    ),
+    bind(
+        key(KeyCode::Delete),
+        SHORTLIST,
+        Action::RemoveShortlisted,
+        REMOVE,
+        Some("remove"),
+    ),
+    bind(
+        key(KeyCode::Backspace),
+        SHORTLIST,
+        Action::RemoveShortlisted,
+        REMOVE,
+        Some("remove"),
+    ),
+    bind(
+        ctrl('s'),
+        SHORTLIST,
+        Action::RemoveShortlisted,
+        REMOVE,
+        Some("remove"),
+    ),
+    bind(
+        key(KeyCode::Insert),
+        SHORTLIST,
+        Action::RemoveShortlisted,
+        REMOVE,
+        Some("remove"),
+    ),
+    bind(
+        key(KeyCode::F(3)),
+        SHORTLIST,
+        Action::ToggleCompare,
+        "",
+        Some("compare"),
+    ),
+    bind(
+        key(KeyCode::F(3)),
+        &[Mode::Compare],
+        Action::ToggleCompare,
+        "",
+        None,
+    ),
+    bind(
+        key(KeyCode::F(2)),
+        SHORTLIST,
+        Action::ToggleShortlistView,
+        "",
+        None,
+    ),
     bind(
         ctrl('e'),
         &[Mode::Shortlist, Mode::Compare],
@@ -321,10 +477,34 @@ pub static BINDINGS: &[Binding] = &[
         "",
         Some("handout"),
     ),
-    bind(key(KeyCode::F(1)), &[Mode::Help], Action::ToggleHelp, "", None),
-    bind(key(KeyCode::Char('?')), &[Mode::Help], Action::ToggleHelp, "", None),
-    bind(key(KeyCode::Enter), &[Mode::Help], Action::ToggleHelp, "", None),
-    bind(key(KeyCode::Esc), OVERLAYS, Action::Cancel, "", Some("close")),
+    bind(
+        key(KeyCode::F(1)),
+        &[Mode::Help],
+        Action::ToggleHelp,
+        "",
+        None,
+    ),
+    bind(
+        key(KeyCode::Char('?')),
+        &[Mode::Help],
+        Action::ToggleHelp,
+        "",
+        None,
+    ),
+    bind(
+        key(KeyCode::Enter),
+        &[Mode::Help],
+        Action::ToggleHelp,
+        "",
+        None,
+    ),
+    bind(
+        key(KeyCode::Esc),
+        OVERLAYS,
+        Action::Cancel,
+        "",
+        Some("close"),
+    ),
     bind(ctrl('c'), EVERYWHERE, Action::Quit, QUIT, Some("quit")),
     bind(ctrl('q'), EVERYWHERE, Action::Quit, QUIT, Some("quit")),
 ];
@@ -532,9 +712,11 @@ fn groups<'a>(
 
 /// The help overlay's entries for the panes, in table order: (keys, what they do).
 pub fn help_entries() -> Vec<(String, &'static str)> {
-    let rows = BINDINGS
-        .iter()
-        .filter(|b| b.modes.iter().any(|m| matches!(m, Mode::List | Mode::Detail)));
+    let rows = BINDINGS.iter().filter(|b| {
+        b.modes
+            .iter()
+            .any(|m| matches!(m, Mode::List | Mode::Detail))
+    });
     groups(rows, |b| (!b.help.is_empty()).then_some(b.help))
         .into_iter()
         .map(|(keys, help)| (keys_label(&keys), help))
@@ -557,10 +739,12 @@ pub fn hint_entries(ctx: Context) -> Vec<(String, &'static str)> {
         .collect()
 }
 
-/// The hint entries of `ctx` as one sentence: "↑↓ choose · Enter go to it · Esc close".
+/// The hint entries of `ctx` as one sentence for an overlay's own text, without quitting (the
+/// hint line below says that): "↑↓ choose · Enter go to it · Esc close".
 pub fn hint_sentence(ctx: Context) -> String {
     hint_entries(ctx)
         .iter()
+        .filter(|(_, w)| *w != QUIT)
         .map(|(k, w)| format!("{k} {w}"))
         .collect::<Vec<_>>()
         .join(" · ")
@@ -735,11 +919,17 @@ mod tests {
                 );
             }
         }
-        assert_eq!(keys_phrase(&Action::ToggleShortlist, Mode::List), "Ctrl-S or Insert");
+        assert_eq!(
+            keys_phrase(&Action::ToggleShortlist, Mode::List),
+            "Ctrl-S or Insert"
+        );
         assert_eq!(keys_phrase(&Action::UnfoldCluster, Mode::Detail), "?");
         assert_eq!(first_key(&Action::Activate, Mode::Detail), "Enter");
         assert_eq!(
-            keys_label(&keys_where(Mode::List, |a| matches!(a, Action::FollowRelated(_)))),
+            keys_label(&keys_where(Mode::List, |a| matches!(
+                a,
+                Action::FollowRelated(_)
+            ))),
             "Alt-1…9"
         );
     }

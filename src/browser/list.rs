@@ -123,7 +123,13 @@ impl List {
     }
 
     /// Opens or closes a cluster.
-    pub fn set_open(&mut self, cluster: ClusterIdx, open: bool, catalog: &Catalog, filter: &Filter) {
+    pub fn set_open(
+        &mut self,
+        cluster: ClusterIdx,
+        open: bool,
+        catalog: &Catalog,
+        filter: &Filter,
+    ) {
         if !filter.is_blank() {
             if open {
                 self.folded_while_filtering.remove(&cluster);
@@ -170,7 +176,12 @@ impl List {
 
     /// After the filter's text changed: keeps the selection while it still matches, else selects
     /// the best match; back to the whole catalog, keeps the occupation with its cluster open.
-    pub fn filter_changed(&mut self, catalog: &Catalog, filter: &Filter, best: Option<OccupationIdx>) {
+    pub fn filter_changed(
+        &mut self,
+        catalog: &Catalog,
+        filter: &Filter,
+        best: Option<OccupationIdx>,
+    ) {
         self.folded_while_filtering.clear();
         if !filter.is_blank() {
             let still_matches = matches!(self.selected,
@@ -283,118 +294,120 @@ pub struct ListView<'a> {
 }
 
 impl ListView<'_> {
-pub fn render(&self, frame: &mut Frame, area: Rect) {
-    let theme = self.theme;
-    let focused = self.focused;
-    let mut title = format!(" Clusters · {} occupations ", self.catalog.occupations.len());
-    if width(&title) + 2 > usize::from(area.width) {
-        title = " Clusters ".to_string();
-    }
-    let block = chrome::pane(theme, Span::styled(title, theme.title), focused);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-
-    if self.list.rows.is_empty() {
-        let clear = keymap::first_key(&Action::Cancel, Mode::List);
-        let lines = [
-            Line::styled(" No occupation matches.", theme.notice),
-            Line::styled(format!(" {clear} clears the filter."), theme.muted),
-        ];
-        for (i, line) in lines.into_iter().enumerate() {
-            if (i as u16) < inner.height {
-                let r = Rect::new(inner.x, inner.y + i as u16, inner.width, 1);
-                frame.render_widget(line, r);
-            }
+    pub fn render(&self, frame: &mut Frame, area: Rect) {
+        let theme = self.theme;
+        let focused = self.focused;
+        let mut title = format!(
+            " Clusters · {} occupations ",
+            self.catalog.occupations.len()
+        );
+        if width(&title) + 2 > usize::from(area.width) {
+            title = " Clusters ".to_string();
         }
-        return;
+        let block = chrome::pane(theme, Span::styled(title, theme.title), focused);
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+
+        if self.list.rows.is_empty() {
+            let clear = keymap::first_key(&Action::Cancel, Mode::List);
+            let lines = [
+                Line::styled(" No occupation matches.", theme.notice),
+                Line::styled(format!(" {clear} clears the filter."), theme.muted),
+            ];
+            for (i, line) in lines.into_iter().enumerate() {
+                if (i as u16) < inner.height {
+                    let r = Rect::new(inner.x, inner.y + i as u16, inner.width, 1);
+                    frame.render_widget(line, r);
+                }
+            }
+            return;
+        }
+
+        let height = usize::from(inner.height);
+        let rows = &self.list.rows;
+        let offset = self.list.offset.min(rows.len().saturating_sub(height));
+        let selected = self.list.visible_selection();
+        for (i, row) in rows.iter().enumerate().skip(offset).take(height) {
+            let r = Rect::new(inner.x, inner.y + (i - offset) as u16, inner.width, 1);
+            let is_selected = selected == Some(*row);
+            let mut spans = match row {
+                Row::Cluster(c) => self.cluster_row(*c, usize::from(r.width)),
+                Row::Occupation(o) => self.occupation_row(*o, usize::from(r.width)),
+            };
+            spans[0] = Span::styled(if is_selected { MARKER } else { " " }, spans[0].style);
+            let mut line = Line::from(spans);
+            if is_selected {
+                line = line.patch_style(theme.selected);
+                // fill the rest of the row so reverse video covers it
+                let pad = usize::from(r.width).saturating_sub(line.width());
+                line.push_span(Span::styled(" ".repeat(pad), theme.selected));
+            }
+            frame.render_widget(line, r);
+        }
+
+        chrome::scrollbar(frame, area, rows.len(), height, offset);
     }
 
-    let height = usize::from(inner.height);
-    let rows = &self.list.rows;
-    let offset = self.list.offset.min(rows.len().saturating_sub(height));
-    let selected = self.list.visible_selection();
-    for (i, row) in rows.iter().enumerate().skip(offset).take(height) {
-        let r = Rect::new(inner.x, inner.y + (i - offset) as u16, inner.width, 1);
-        let is_selected = selected == Some(*row);
-        let mut spans = match row {
-            Row::Cluster(c) => self.cluster_row(*c, usize::from(r.width)),
-            Row::Occupation(o) => self.occupation_row(*o, usize::from(r.width)),
+    /// `M▾ Name…  N`: marker placeholder, fold symbol, name, right-aligned count.
+    fn cluster_row(&self, c: ClusterIdx, row_width: usize) -> Vec<Span<'static>> {
+        let theme = self.theme;
+        let cluster = self.catalog.cluster(c);
+        let filtering = !self.filter.is_blank();
+        let open = self.list.is_open(c, filtering);
+        let count = if filtering {
+            self.filter.cluster_count(c)
+        } else {
+            cluster.occupations.len()
         };
-        spans[0] = Span::styled(if is_selected { MARKER } else { " " }, spans[0].style);
-        let mut line = Line::from(spans);
-        if is_selected {
-            line = line.patch_style(theme.selected);
-            // fill the rest of the row so reverse video covers it
-            let pad = usize::from(r.width).saturating_sub(line.width());
-            line.push_span(Span::styled(" ".repeat(pad), theme.selected));
-        }
-        frame.render_widget(line, r);
-    }
-
-    chrome::scrollbar(frame, area, rows.len(), height, offset);
-}
-
-/// `M▾ Name…  N`: marker placeholder, fold symbol, name, right-aligned count.
-fn cluster_row(&self, c: ClusterIdx, row_width: usize) -> Vec<Span<'static>> {
-    let theme = self.theme;
-    let cluster = self.catalog.cluster(c);
-    let filtering = !self.filter.is_blank();
-    let open = self.list.is_open(c, filtering);
-    let count = if filtering {
-        self.filter.cluster_count(c)
-    } else {
-        cluster.occupations.len()
-    };
-    let count = format!(" {count}");
-    let fold = if open { "▾ " } else { "▸ " };
-    let mut ranges = Vec::new();
-    if filtering {
-        for &o in &cluster.occupations {
-            if let Some(m) = self.filter.match_for(o) {
-                ranges.extend(m.ranges(Field::Cluster));
+        let count = format!(" {count}");
+        let fold = if open { "▾ " } else { "▸ " };
+        let mut ranges = Vec::new();
+        if filtering {
+            for &o in &cluster.occupations {
+                if let Some(m) = self.filter.match_for(o) {
+                    ranges.extend(m.ranges(Field::Cluster));
+                }
             }
+            merge_ranges(&mut ranges);
         }
-        merge_ranges(&mut ranges);
+        let name = highlighted(&cluster.name, &ranges, theme.cluster, theme.matched);
+        let name_room = row_width.saturating_sub(1 + width(fold) + width(&count));
+        let name = truncate(name, name_room);
+        let pad = name_room.saturating_sub(spans_width(&name));
+        let mut spans = vec![Span::raw(" "), Span::styled(fold, theme.cluster)];
+        spans.extend(name);
+        spans.push(Span::raw(" ".repeat(pad)));
+        spans.push(Span::styled(count, theme.muted));
+        truncate(spans, row_width)
     }
-    let name = highlighted(&cluster.name, &ranges, theme.cluster, theme.matched);
-    let name_room = row_width.saturating_sub(1 + width(fold) + width(&count));
-    let name = truncate(name, name_room);
-    let pad = name_room.saturating_sub(spans_width(&name));
-    let mut spans = vec![Span::raw(" "), Span::styled(fold, theme.cluster)];
-    spans.extend(name);
-    spans.push(Span::raw(" ".repeat(pad)));
-    spans.push(Span::styled(count, theme.muted));
-    truncate(spans, row_width)
-}
 
-/// `M   Title · reason: text`.
-fn occupation_row(&self, o: OccupationIdx, row_width: usize) -> Vec<Span<'static>> {
-    let theme = self.theme;
-    let occupation = self.catalog.occupation(o);
-    let m = self.filter.match_for(o);
-    let title_ranges = m.map(|m| m.ranges(Field::Title)).unwrap_or_default();
-    let mark = if self.shortlist.contains(o) {
-        Span::styled(format!(" {SHORTLIST_MARK} "), theme.key)
-    } else {
-        Span::raw("   ")
-    };
-    let mut spans = vec![Span::raw(" "), mark];
-    spans.extend(highlighted(
-        &occupation.title,
-        &title_ranges,
-        theme.text,
-        theme.matched,
-    ));
-    if let Some((m, field)) = m.and_then(|m| m.reason.map(|f| (m, f))) {
-        let text = field.text(self.catalog, o);
-        let ranges = m.ranges(field);
-        let (text, ranges) = snippet(field, text, &ranges);
-        spans.push(Span::styled(format!(" · {}: ", field.label()), theme.muted));
-        spans.extend(highlighted(&text, &ranges, theme.muted, theme.matched));
+    /// `M   Title · reason: text`.
+    fn occupation_row(&self, o: OccupationIdx, row_width: usize) -> Vec<Span<'static>> {
+        let theme = self.theme;
+        let occupation = self.catalog.occupation(o);
+        let m = self.filter.match_for(o);
+        let title_ranges = m.map(|m| m.ranges(Field::Title)).unwrap_or_default();
+        let mark = if self.shortlist.contains(o) {
+            Span::styled(format!(" {SHORTLIST_MARK} "), theme.key)
+        } else {
+            Span::raw("   ")
+        };
+        let mut spans = vec![Span::raw(" "), mark];
+        spans.extend(highlighted(
+            &occupation.title,
+            &title_ranges,
+            theme.text,
+            theme.matched,
+        ));
+        if let Some((m, field)) = m.and_then(|m| m.reason.map(|f| (m, f))) {
+            let text = field.text(self.catalog, o);
+            let ranges = m.ranges(field);
+            let (text, ranges) = snippet(field, text, &ranges);
+            spans.push(Span::styled(format!(" · {}: ", field.label()), theme.muted));
+            spans.extend(highlighted(&text, &ranges, theme.muted, theme.matched));
+        }
+        truncate(spans, row_width)
     }
-    truncate(spans, row_width)
-}
-
 }
 
 /// For long fields (summary, duties) only the word that matched is shown; short ones whole.

@@ -45,5 +45,5 @@ pub mod status;
 pub mod terminal;
 pub mod theme;
 
-#[cfg(test)]
-pub(crate) mod testing;
+#[doc(hidden)]
+pub mod testing;

@@ -32,11 +32,10 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Overlay::Shortlist(view)) => app
             .shortlist_view(view.cursor())
             .render(frame, areas.screen),
-        Some(Overlay::Compare(compare)) => app.compare_view(compare.items()).render(
-            frame,
-            areas.compare(),
-            compare.scroll(),
-        ),
+        Some(Overlay::Compare(compare)) => {
+            app.compare_view(compare.items())
+                .render(frame, areas.compare(), compare.scroll())
+        }
     }
 }
 

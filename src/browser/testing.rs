@@ -1,7 +1,12 @@
-//! Helpers the browser's unit tests share: one app over the bundled catalog, and the actions a
-//! person would use to type and to select. Tests reach state through actions and read it through
-//! the app's accessors.
+//! Helpers every browser test shares — the unit tests here, the integration tests in `tests/`
+//! and the benchmarks — so there is one `app()`, one `typed()` and one meaning of "select": an
+//! app over a catalog, the actions a person would use to type, select and mark, and a draw into
+//! ratatui's `TestBackend`. Tests reach state through actions and read it through the app's
+//! accessors. Not part of the program: nothing outside tests and benchmarks calls it.
 
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::action::{Action, InputRequest};
@@ -12,11 +17,46 @@ use crate::catalog::Catalog;
 
 /// The browser on the bundled catalog at 80×24, without colour.
 pub fn app() -> App {
-    App::new(
+    app_with(
         Catalog::bundled().expect("the bundled catalog loads"),
         Theme::monochrome(),
-        Rect::new(0, 0, 80, 24),
+        80,
+        24,
     )
+}
+
+/// The browser on `catalog` with `theme`, laid out for a `width` × `height` terminal.
+pub fn app_with(catalog: Catalog, theme: Theme, width: u16, height: u16) -> App {
+    App::new(catalog, theme, Rect::new(0, 0, width, height))
+}
+
+/// Draws `app` into a `width` × `height` test terminal.
+pub fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal
+        .draw(|frame| super::render::render(app, frame))
+        .expect("draw");
+    terminal
+}
+
+/// The text of each row as a person sees it: the cell hidden behind a wide character is skipped.
+pub fn screen_lines(buffer: &Buffer) -> Vec<String> {
+    (0..buffer.area.height)
+        .map(|y| {
+            let mut line = String::new();
+            let mut hidden = 0;
+            for x in 0..buffer.area.width {
+                let symbol = buffer[(x, y)].symbol();
+                if hidden > 0 {
+                    hidden -= 1;
+                    continue;
+                }
+                hidden = crate::text::width(symbol).saturating_sub(1);
+                line.push_str(symbol);
+            }
+            line
+        })
+        .collect()
 }
 
 /// Types `text` into the filter, a key at a time.
@@ -78,4 +118,10 @@ pub fn unfold_all(app: &mut App) {
         }
     }
     app.update(Action::SelectFirst);
+}
+
+/// Puts the occupation `id` on the shortlist as a person would: selects it, then Ctrl-S.
+pub fn mark(app: &mut App, id: &str) {
+    select_occupation(app, id);
+    app.update(Action::ToggleShortlist);
 }

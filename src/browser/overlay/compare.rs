@@ -54,144 +54,149 @@ pub struct CompareView<'a> {
 }
 
 impl CompareView<'_> {
-fn block(&self) -> Block<'static> {
-    chrome::overlay(self.theme, "Compare")
-}
+    fn block(&self) -> Block<'static> {
+        chrome::overlay(self.theme, "Compare")
+    }
 
-/// How many lines the comparison has in `area` and how many fit; scrolling is clamped by it.
-pub fn extent(&self, area: Rect) -> (usize, usize) {
-    let inner = self.block().inner(area);
-    (self.lines(inner.width).len(), usize::from(inner.height))
-}
+    /// How many lines the comparison has in `area` and how many fit; scrolling is clamped by it.
+    pub fn extent(&self, area: Rect) -> (usize, usize) {
+        let inner = self.block().inner(area);
+        (self.lines(inner.width).len(), usize::from(inner.height))
+    }
 
-pub fn render(&self, frame: &mut Frame, area: Rect, scroll: usize) {
-    let block = self.block();
-    let inner = block.inner(area);
-    let lines = self.lines(inner.width);
-    chrome::scrolled_overlay(frame, area, block, lines, scroll);
-}
+    pub fn render(&self, frame: &mut Frame, area: Rect, scroll: usize) {
+        let block = self.block();
+        let inner = block.inner(area);
+        let lines = self.lines(inner.width);
+        chrome::scrolled_overlay(frame, area, block, lines, scroll);
+    }
 
-/// The comparison's lines for a text width.
-pub fn lines(&self, width: u16) -> Vec<Line<'static>> {
-    let theme = self.theme;
-    let catalog = self.catalog;
-    let n = self.items.len().max(1) as u16;
-    let gaps = GAP.chars().count() as u16 * (n - 1);
-    let column = (width.saturating_sub(gaps) / n).max(1);
-    let occupations: Vec<&Occupation> =
-        self.items.iter().map(|&o| catalog.occupation(o)).collect();
-    let keys = keymap::hint_sentence(Context {
-        mode: Mode::Compare,
-        filter_empty: true,
-    });
+    /// The comparison's lines for a text width.
+    pub fn lines(&self, width: u16) -> Vec<Line<'static>> {
+        let theme = self.theme;
+        let catalog = self.catalog;
+        let n = self.items.len().max(1) as u16;
+        let gaps = GAP.chars().count() as u16 * (n - 1);
+        let column = (width.saturating_sub(gaps) / n).max(1);
+        let occupations: Vec<&Occupation> =
+            self.items.iter().map(|&o| catalog.occupation(o)).collect();
+        let keys = keymap::hint_sentence(Context {
+            mode: Mode::Compare,
+            filter_empty: true,
+        });
 
-    let mut rows: Vec<Line<'static>> = wrap(
-        &[Span::styled(
-            format!("{SHARED} marks what another occupation here shares. {keys}"),
-            theme.muted,
-        )],
-        width,
-        Span::raw(""),
-        Span::raw(""),
-    );
-    rows.push(Line::default());
-
-    // Each section is a list of lines per column, padded to the same height and laid side by side.
-    let mut section = |heading: Option<&str>, columns: Vec<Vec<Line<'static>>>| {
-        if let Some(heading) = heading {
-            let cells = vec![vec![Line::styled(heading.to_string(), theme.heading)]; columns.len()];
-            rows.extend(side_by_side(&cells, column));
-        }
-        rows.extend(side_by_side(&columns, column));
+        let mut rows: Vec<Line<'static>> = wrap(
+            &[Span::styled(
+                format!("{SHARED} marks what another occupation here shares. {keys}"),
+                theme.muted,
+            )],
+            width,
+            Span::raw(""),
+            Span::raw(""),
+        );
         rows.push(Line::default());
-    };
 
-    let headers = occupations
-        .iter()
-        .map(|o| {
-            let mut lines = wrap(
-                &[Span::styled(o.title.clone(), theme.lead)],
-                column,
-                Span::raw(""),
-                Span::raw(""),
-            );
-            let cluster = catalog.cluster(o.cluster).name.clone();
-            lines.extend(wrap(
-                &[Span::styled(cluster, theme.muted)],
-                column,
-                Span::raw(""),
-                Span::raw(""),
-            ));
-            lines
-        })
-        .collect();
-    section(None, headers);
+        // Each section is a list of lines per column, padded to the same height and laid side by side.
+        let mut section = |heading: Option<&str>, columns: Vec<Vec<Line<'static>>>| {
+            if let Some(heading) = heading {
+                let cells =
+                    vec![vec![Line::styled(heading.to_string(), theme.heading)]; columns.len()];
+                rows.extend(side_by_side(&cells, column));
+            }
+            rows.extend(side_by_side(&columns, column));
+            rows.push(Line::default());
+        };
 
-    let summaries = occupations
-        .iter()
-        .map(|o| {
-            wrap(
-                &[Span::styled(o.summary.clone(), theme.text)],
-                column,
-                Span::raw(""),
-                Span::raw(""),
-            )
-        })
-        .collect();
-    section(Some("Summary"), summaries);
-
-    for part in Section::ALL {
-        let columns = occupations
+        let headers = occupations
             .iter()
-            .enumerate()
-            .map(|(i, o)| {
-                let mut lines = Vec::new();
-                for item in part.items(o) {
-                    let shared = occupations.iter().enumerate().any(|(j, other)| {
-                        j != i && part.items(other).iter().any(|x| x.eq_ignore_ascii_case(item))
-                    });
-                    let (mark, style) = if shared {
-                        (format!("{SHARED} "), theme.text.patch(theme.matched))
-                    } else {
-                        ("• ".to_string(), theme.text)
-                    };
-                    lines.extend(wrap(
-                        &[Span::styled(item.clone(), style)],
-                        column,
-                        Span::styled(mark, style),
-                        Span::raw("  "),
-                    ));
-                }
+            .map(|o| {
+                let mut lines = wrap(
+                    &[Span::styled(o.title.clone(), theme.lead)],
+                    column,
+                    Span::raw(""),
+                    Span::raw(""),
+                );
+                let cluster = catalog.cluster(o.cluster).name.clone();
+                lines.extend(wrap(
+                    &[Span::styled(cluster, theme.muted)],
+                    column,
+                    Span::raw(""),
+                    Span::raw(""),
+                ));
                 lines
             })
             .collect();
-        section(Some(part.heading()), columns);
-    }
+        section(None, headers);
 
-    let codes = occupations
-        .iter()
-        .map(|o| {
-            let mut lines = Vec::new();
-            let noc = o.noc.as_deref().unwrap_or("—");
-            let onet = o.onet.as_deref().unwrap_or("—");
-            lines.extend(wrap(
-                &[Span::styled(format!("NOC {noc}"), theme.text)],
-                column,
-                Span::raw(""),
-                Span::raw(""),
-            ));
-            lines.extend(wrap(
-                &[Span::styled(format!("O*NET {onet}"), theme.text)],
-                column,
-                Span::raw(""),
-                Span::raw(""),
-            ));
-            lines
-        })
-        .collect();
-    section(Some("Codes"), codes);
-    rows
-}
+        let summaries = occupations
+            .iter()
+            .map(|o| {
+                wrap(
+                    &[Span::styled(o.summary.clone(), theme.text)],
+                    column,
+                    Span::raw(""),
+                    Span::raw(""),
+                )
+            })
+            .collect();
+        section(Some("Summary"), summaries);
+
+        for part in Section::ALL {
+            let columns = occupations
+                .iter()
+                .enumerate()
+                .map(|(i, o)| {
+                    let mut lines = Vec::new();
+                    for item in part.items(o) {
+                        let shared = occupations.iter().enumerate().any(|(j, other)| {
+                            j != i
+                                && part
+                                    .items(other)
+                                    .iter()
+                                    .any(|x| x.eq_ignore_ascii_case(item))
+                        });
+                        let (mark, style) = if shared {
+                            (format!("{SHARED} "), theme.text.patch(theme.matched))
+                        } else {
+                            ("• ".to_string(), theme.text)
+                        };
+                        lines.extend(wrap(
+                            &[Span::styled(item.clone(), style)],
+                            column,
+                            Span::styled(mark, style),
+                            Span::raw("  "),
+                        ));
+                    }
+                    lines
+                })
+                .collect();
+            section(Some(part.heading()), columns);
+        }
+
+        let codes = occupations
+            .iter()
+            .map(|o| {
+                let mut lines = Vec::new();
+                let noc = o.noc.as_deref().unwrap_or("—");
+                let onet = o.onet.as_deref().unwrap_or("—");
+                lines.extend(wrap(
+                    &[Span::styled(format!("NOC {noc}"), theme.text)],
+                    column,
+                    Span::raw(""),
+                    Span::raw(""),
+                ));
+                lines.extend(wrap(
+                    &[Span::styled(format!("O*NET {onet}"), theme.text)],
+                    column,
+                    Span::raw(""),
+                    Span::raw(""),
+                ));
+                lines
+            })
+            .collect();
+        section(Some("Codes"), codes);
+        rows
+    }
 }
 
 /// Lays columns of lines next to each other, each padded to `column` cells.

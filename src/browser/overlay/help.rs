@@ -37,77 +37,76 @@ pub struct HelpView<'a> {
 }
 
 impl HelpView<'_> {
-
-/// The overlay's lines for a text width.
-pub fn lines(&self, text_width: u16) -> Vec<Line<'static>> {
-    let theme = self.theme;
-    let entries: Vec<(String, &str)> = keymap::help_entries();
-    let key_col = entries.iter().map(|(k, _)| width(k)).max().unwrap_or(0) + 2;
-    let mut lines = vec![Line::styled("Keys", theme.heading)];
-    for (keys, help) in entries {
-        let first = Span::styled(format!("{keys:<key_col$}"), theme.key);
-        let rest = Span::raw(" ".repeat(key_col));
-        lines.extend(wrap(
-            &[Span::styled(help, theme.text)],
-            text_width,
-            first,
-            rest,
-        ));
-    }
-    lines.push(Line::default());
-    lines.push(Line::styled("Filtering", theme.heading));
-    for paragraph in [
-        "Every word you type must match, in any letter case.",
-        "Titles and other names (\"physio\", \"GP\") match fuzzily and forgive a typing \
+    /// The overlay's lines for a text width.
+    pub fn lines(&self, text_width: u16) -> Vec<Line<'static>> {
+        let theme = self.theme;
+        let entries: Vec<(String, &str)> = keymap::help_entries();
+        let key_col = entries.iter().map(|(k, _)| width(k)).max().unwrap_or(0) + 2;
+        let mut lines = vec![Line::styled("Keys", theme.heading)];
+        for (keys, help) in entries {
+            let first = Span::styled(format!("{keys:<key_col$}"), theme.key);
+            let rest = Span::raw(" ".repeat(key_col));
+            lines.extend(wrap(
+                &[Span::styled(help, theme.text)],
+                text_width,
+                first,
+                rest,
+            ));
+        }
+        lines.push(Line::default());
+        lines.push(Line::styled("Filtering", theme.heading));
+        for paragraph in [
+            "Every word you type must match, in any letter case.",
+            "Titles and other names (\"physio\", \"GP\") match fuzzily and forgive a typing \
          error or two in longer words (\"councellor\"); cluster names match inside words; \
          skills, education, settings, summaries and duties match at word starts.",
-        "Limit a word to a field: edu:psychology, setting:hospital, skill:listening, \
+            "Limit a word to a field: edu:psychology, setting:hospital, skill:listening, \
          cluster:rehab, noc:312 (also title:, alias:, duty:, summary:).",
-        "\"Quotes\" keep words together, as a phrase: \"long-term care\", \
+            "\"Quotes\" keep words together, as a phrase: \"long-term care\", \
          setting:\"private practice\".",
-        "A row found by something other than its title says why after a ·.",
-    ] {
-        lines.extend(wrap(
-            &[Span::styled(paragraph, theme.text)],
-            text_width,
-            Span::raw(" • "),
-            Span::raw("   "),
+            "A row found by something other than its title says why after a ·.",
+        ] {
+            lines.extend(wrap(
+                &[Span::styled(paragraph, theme.text)],
+                text_width,
+                Span::raw(" • "),
+                Span::raw("   "),
+            ));
+        }
+        lines.push(Line::default());
+        let scroll = keymap::keys_label(&keymap::keys_where(Mode::Help, |a| {
+            matches!(a, Action::SelectPrevious | Action::SelectNext)
+        }));
+        let close = keymap::or_phrase(&keymap::keys_where(Mode::Help, |a| {
+            matches!(a, Action::Cancel | Action::ToggleHelp)
+        }));
+        lines.push(Line::styled(
+            format!("{scroll} scroll · {close} closes this help"),
+            theme.muted,
         ));
+        lines
     }
-    lines.push(Line::default());
-    let scroll = keymap::keys_label(&keymap::keys_where(Mode::Help, |a| {
-        matches!(a, Action::SelectPrevious | Action::SelectNext)
-    }));
-    let close = keymap::or_phrase(&keymap::keys_where(Mode::Help, |a| {
-        matches!(a, Action::Cancel | Action::ToggleHelp)
-    }));
-    lines.push(Line::styled(
-        format!("{scroll} scroll · {close} closes this help"),
-        theme.muted,
-    ));
-    lines
-}
 
-fn block(&self) -> Block<'static> {
-    chrome::overlay(self.theme, "Help")
-}
+    fn block(&self) -> Block<'static> {
+        chrome::overlay(self.theme, "Help")
+    }
 
-/// How many lines the help has and how many fit on `screen`; scrolling is clamped by it.
-pub fn extent(&self, screen: Rect) -> (usize, usize) {
-    let inner = self.block().inner(popup(screen));
-    (self.lines(inner.width).len(), usize::from(inner.height))
-}
+    /// How many lines the help has and how many fit on `screen`; scrolling is clamped by it.
+    pub fn extent(&self, screen: Rect) -> (usize, usize) {
+        let inner = self.block().inner(popup(screen));
+        (self.lines(inner.width).len(), usize::from(inner.height))
+    }
 
-pub fn render(&self, frame: &mut Frame, screen: Rect, scroll: usize) {
-    let mut area = popup(screen);
-    let block = self.block();
-    let lines = self.lines(block.inner(area).width);
-    // as tall as the text, centred, never taller than the screen
-    let height = (lines.len() as u16).saturating_add(2).min(screen.height);
-    area.y = screen.y + (screen.height - height) / 2;
-    area.height = height;
-    chrome::scrolled_overlay(frame, area, block, lines, scroll);
-}
+    pub fn render(&self, frame: &mut Frame, screen: Rect, scroll: usize) {
+        let mut area = popup(screen);
+        let block = self.block();
+        let lines = self.lines(block.inner(area).width);
+        // as tall as the text, centred, never taller than the screen
+        let height = (lines.len() as u16).saturating_add(2).min(screen.height);
+        area.y = screen.y + (screen.height - height) / 2;
+        area.height = height;
+        chrome::scrolled_overlay(frame, area, block, lines, scroll);
+    }
 }
 
 /// The overlay's outer area on a screen.

@@ -97,10 +97,7 @@ impl ShortlistView<'_> {
 
     pub fn render(&self, frame: &mut Frame, screen: Rect) {
         let width = screen.width.saturating_sub(4).min(72);
-        let block = chrome::overlay(
-            self.theme,
-            &format!("Shortlist ({})", self.shortlist.len()),
-        );
+        let block = chrome::overlay(self.theme, &format!("Shortlist ({})", self.shortlist.len()));
         let text_width = width.saturating_sub(4);
         let lines = self.lines(text_width);
         let height = (lines.len() as u16).saturating_add(2).min(screen.height);
