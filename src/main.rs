@@ -68,7 +68,7 @@ static VERSION: LazyLock<String> = LazyLock::new(|| {
 /// Settings come from a flag, else CAREER_CLUSTERS_DATA / CAREER_CLUSTERS_THEME, else the
 /// configuration file (see `career-clusters config`), else the default.
 #[derive(Parser)]
-#[command(version = VERSION.as_str(), about)]
+#[command(version = VERSION.as_str())]
 struct Cli {
     /// Read the catalog from this TOML file instead of the bundled one.
     #[arg(long, global = true, value_name = "FILE")]

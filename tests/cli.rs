@@ -658,3 +658,21 @@ fn show_without_an_id_is_a_usage_error() {
         .stdout("")
         .stderr(predicate::str::contains("Usage"));
 }
+
+#[test]
+fn help_says_what_running_without_a_command_does() {
+    // the doc comment of the argument parser is the help text; it once sat on another item
+    let help = stdout_of(&["--help"]);
+    assert!(
+        help.contains(
+            "Without a command, opens the browser: type to filter, arrows to move, F1 for help."
+        ),
+        "{help}"
+    );
+    assert!(help.contains("CAREER_CLUSTERS_DATA"), "{help}");
+    let short = stdout_of(&["-h"]);
+    assert!(
+        short.starts_with("Browse occupational clusters in medicine and health"),
+        "{short}"
+    );
+}

@@ -17,7 +17,8 @@ pub enum Action {
     SelectLast,
     /// Fold the selected cluster, or move from an occupation to its cluster.
     FoldCluster,
-    /// Unfold the selected cluster, or move into it when it is already open.
+    /// Unfold the selected cluster, or move into it when it is already open; on an occupation,
+    /// read it (focus the detail).
     UnfoldCluster,
     /// In the detail: choose the previous related occupation.
     PreviousRelated,

@@ -302,7 +302,11 @@ impl App {
             Action::SelectFirst => self.move_by(isize::MIN),
             Action::SelectLast => self.move_by(isize::MAX),
             Action::FoldCluster => self.list.fold(&self.catalog, &self.filter),
-            Action::UnfoldCluster => self.list.unfold(&self.catalog, &self.filter),
+            Action::UnfoldCluster => match self.list.visible_selection() {
+                // → on an occupation reads it, as Enter does
+                Some(Selection::Occupation(_)) => self.focus = Focus::Detail,
+                _ => self.list.unfold(&self.catalog, &self.filter),
+            },
             Action::PreviousRelated => self.move_related(-1),
             Action::NextRelated => self.move_related(1),
             Action::Activate => self.activate(),
@@ -633,7 +637,7 @@ mod tests {
     use crate::browser::filter::FILTER_MAX_CHARS;
     use crate::browser::layout::Areas;
     use crate::browser::testing::unfold_all;
-    use crate::browser::testing::{app, occ, select_occupation, selected_title, typed};
+    use crate::browser::testing::{app, mark, occ, select_occupation, selected_title, typed};
     use crate::catalog::ClusterIdx;
 
     fn detail_lines(app: &App) -> usize {
@@ -1185,5 +1189,161 @@ mod tests {
         app.update(Action::TogglePresentation);
         assert_eq!(*app.theme(), Theme::dark());
         assert!(!app.look().presenting());
+    }
+
+    // --- every advertised key does something --------------------------------------------------
+
+    /// What a person could notice, the message answering the key included (Ctrl-S on a cluster
+    /// says to select an occupation: an answer, not silence).
+    fn fingerprint(app: &mut App) -> String {
+        let effects = app.take_effects();
+        format!(
+            "{:?} {:?} {} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {} {effects:?} {:?}",
+            app.list().rows(),
+            app.list().selected(),
+            app.list().offset(),
+            app.filter().text(),
+            app.focus(),
+            app.overlay(),
+            app.shortlist(),
+            app.history(),
+            app.detail(),
+            app.look(),
+            app.should_quit(),
+            app.status(),
+        )
+    }
+
+    /// One state per mode (and per filter state), each set up with actions so that every key its
+    /// hint line advertises has something to do.
+    fn states() -> Vec<(&'static str, App)> {
+        let marked = |app: &mut App| {
+            mark(app, "kinesiologist");
+            select_occupation(app, "physiotherapist");
+        };
+        let mut list = app();
+        marked(&mut list);
+        let mut typed_list = app();
+        marked(&mut typed_list);
+        typed(&mut typed_list, "therap");
+        let mut cluster = app();
+        marked(&mut cluster);
+        app_fold(&mut cluster);
+        let mut detail = app();
+        marked(&mut detail);
+        detail.update(Action::ToggleFocus);
+        detail.update(Action::SelectNext);
+        detail.update(Action::NextRelated);
+        let mut help = app();
+        help.update(Action::ToggleHelp);
+        help.update(Action::SelectNext);
+        let mut shortlist = app();
+        for id in ["dietitian", "pharmacist", "kinesiologist"] {
+            mark(&mut shortlist, id);
+        }
+        shortlist.update(Action::ToggleShortlistView);
+        shortlist.update(Action::SelectNext);
+        let mut compare = app();
+        marked(&mut compare);
+        compare.update(Action::ToggleCompare);
+        compare.update(Action::SelectNext);
+        vec![
+            ("list", list),
+            ("list while filtering", typed_list),
+            ("list on an open cluster", cluster),
+            ("detail", detail),
+            ("help", help),
+            ("shortlist", shortlist),
+            ("compare", compare),
+        ]
+    }
+
+    fn app_fold(app: &mut App) {
+        app.update(Action::FoldCluster); // from the occupation to its open cluster
+        assert!(matches!(app.list().selected(), Some(Selection::Cluster(_))));
+    }
+
+    #[test]
+    fn every_key_a_hint_line_advertises_changes_the_state() {
+        let modes: Vec<Mode> = states().iter().map(|(_, app)| app.mode()).collect();
+        for mode in Mode::ALL {
+            assert!(modes.contains(&mode), "no state walks {mode:?}");
+        }
+        for (i, (name, probe)) in states().into_iter().enumerate() {
+            let ctx = probe.key_context();
+            let groups = keymap::hint_groups(ctx);
+            assert!(!groups.is_empty(), "{name}: no hints");
+            for (keys, word) in groups {
+                for key in keys {
+                    // a fresh copy of the state for every key
+                    let (_, mut app) = states().swap_remove(i);
+                    let before = fingerprint(&mut app);
+                    let action = keymap::map_event(&keymap::event_for(key), app.key_context())
+                        .unwrap_or_else(|| panic!("{name}: {key:?} ({word}) is not bound"));
+                    app.update(action.clone());
+                    assert_ne!(
+                        fingerprint(&mut app),
+                        before,
+                        "{name}: {} ({word}) gave {action:?} and changed nothing",
+                        keymap::key_name(key)
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn presentation_mode_advertises_keys_that_work() {
+        let mut app = app();
+        app.update(Action::TogglePresentation);
+        for action in [Action::TogglePresentation, Action::ToggleHelp] {
+            let key = keymap::keys_for(&action, app.mode())[0];
+            let mut app = self::app();
+            app.update(Action::TogglePresentation);
+            let before = fingerprint(&mut app);
+            let sent = keymap::map_event(&keymap::event_for(key), app.key_context());
+            assert_eq!(sent, Some(action));
+            app.update(sent.unwrap_or(Action::Quit));
+            assert_ne!(fingerprint(&mut app), before);
+        }
+    }
+
+    #[test]
+    fn sentences_name_the_keys_that_work_where_the_keys_go() {
+        // a folded cluster in the list: → or Enter; with the detail focused only Enter unfolds it
+        let mut app = app();
+        let text = |app: &App| -> String {
+            app.detail_view()
+                .lines(60)
+                .iter()
+                .map(|l| l.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        assert!(
+            text(&app).contains("→ or Enter unfolds this cluster"),
+            "{}",
+            text(&app)
+        );
+        app.update(Action::ToggleFocus);
+        let detail = text(&app);
+        assert!(detail.contains("Enter unfolds this cluster"), "{detail}");
+        assert!(!detail.contains('→'), "{detail}");
+        // and Enter does unfold it from the detail
+        app.update(Action::Activate);
+        assert!(app.list().rows().len() > 5);
+        // the related links say how to follow them, from the key map
+        select_occupation(&mut app, "physiotherapist");
+        assert!(text(&app).contains("Alt-1…9 follows a link; Backspace comes back"));
+        app.update(Action::ToggleFocus);
+        assert!(text(&app).contains("←→ choose, Enter follows; Backspace comes back"));
+    }
+
+    #[test]
+    fn right_arrow_on_an_occupation_reads_it() {
+        let mut app = app();
+        select_occupation(&mut app, "dietitian");
+        app.update(Action::UnfoldCluster);
+        assert_eq!(app.focus(), Focus::Detail);
     }
 }

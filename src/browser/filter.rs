@@ -197,8 +197,9 @@ impl FilterView<'_> {
         let input_area = Rect::new(area.x + label_width, area.y, input_width, 1);
         let input = &self.filter.input;
         if input.value().is_empty() {
+            let typing = super::keymap::key_name(super::keymap::Key::Text);
             frame.render_widget(
-                Span::styled("type to filter occupations", theme.muted),
+                Span::styled(format!("{typing} to filter occupations"), theme.muted),
                 input_area,
             );
         } else {

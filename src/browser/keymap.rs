@@ -52,6 +52,8 @@ pub enum When {
     Always,
     /// Only while the filter is empty (so `?` and Backspace can mean something else).
     FilterEmpty,
+    /// Only while the filter holds text (Esc clears it; with nothing to clear it is not offered).
+    FilterTyped,
 }
 
 /// One row of the key map: one key, the modes it works in, one action.
@@ -110,6 +112,23 @@ const fn bind(
     }
 }
 
+const fn bind_if_typed(
+    key: Key,
+    modes: &'static [Mode],
+    action: Action,
+    help: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding {
+        key,
+        modes,
+        when: When::FilterTyped,
+        action,
+        help,
+        hint,
+    }
+}
+
 const fn bind_if_empty(
     key: Key,
     modes: &'static [Mode],
@@ -138,7 +157,7 @@ const EVERYWHERE: &[Mode] = &Mode::ALL;
 const MOVE: &str = "move; scroll the detail when it has focus";
 const PAGE: &str = "move a page";
 const ENDS: &str = "first or last row";
-const FOLD: &str = "fold or unfold; in the detail, choose a related occupation";
+const FOLD: &str = "fold or unfold (→ reads an occupation); in the detail, choose a related one";
 const FOLLOW: &str = "follow related occupation 1 to 9";
 const MARK: &str = "mark or unmark an occupation for the shortlist";
 const HELP: &str = "this help (? while the filter is empty)";
@@ -285,12 +304,19 @@ pub static BINDINGS: &[Binding] = &[
         "clear the filter",
         None,
     ),
-    bind(
+    bind_if_typed(
         key(KeyCode::Esc),
         PANES,
         Action::Cancel,
         "clear the filter, or go back to the list",
         Some("clear"),
+    ),
+    bind_if_empty(
+        key(KeyCode::Esc),
+        DETAIL,
+        Action::Cancel,
+        "clear the filter, or go back to the list",
+        None,
     ),
     bind(
         key(KeyCode::Tab),
@@ -511,7 +537,12 @@ pub static BINDINGS: &[Binding] = &[
 
 impl Binding {
     fn applies(&self, ctx: Context) -> bool {
-        self.modes.contains(&ctx.mode) && (self.when == When::Always || ctx.filter_empty)
+        self.modes.contains(&ctx.mode)
+            && match self.when {
+                When::Always => true,
+                When::FilterEmpty => ctx.filter_empty,
+                When::FilterTyped => !ctx.filter_empty,
+            }
     }
 
     /// The action this row gives for a key event it matched.
@@ -541,6 +572,15 @@ fn key_matches(key: Key, event: &KeyEvent) -> bool {
                 event.code == code || (code == KeyCode::Tab && event.code == KeyCode::BackTab);
             code_matches && mods == m
         }
+    }
+}
+
+/// A key press as the terminal would report it (`x` for [`Key::Text`]), for tests that send
+/// every key a hint advertises.
+pub fn event_for(key: Key) -> Event {
+    match key {
+        Key::Press(code, mods) => Event::Key(KeyEvent::new(code, mods)),
+        Key::Text => Event::Key(KeyEvent::new(KeyCode::Char('x'), NONE)),
     }
 }
 
@@ -723,10 +763,15 @@ pub fn help_entries() -> Vec<(String, &'static str)> {
         .collect()
 }
 
+/// The hint line's groups where `ctx` holds, in table order: (every key of the group, word).
+pub fn hint_groups(ctx: Context) -> Vec<(Vec<Key>, &'static str)> {
+    groups(BINDINGS.iter().filter(|b| b.applies(ctx)), |b| b.hint)
+}
+
 /// The hint line's entries where `ctx` holds, in table order: (keys, word). A group of arrows
 /// shows them all ("↑↓"); any other group only its first key ("F1", not "F1 / ?").
 pub fn hint_entries(ctx: Context) -> Vec<(String, &'static str)> {
-    groups(BINDINGS.iter().filter(|b| b.applies(ctx)), |b| b.hint)
+    hint_groups(ctx)
         .into_iter()
         .map(|(keys, word)| {
             let label = keys_label(&keys);
@@ -860,7 +905,6 @@ mod tests {
                 "↑↓ move",
                 "←→ fold",
                 "type filter",
-                "Esc clear",
                 "Tab detail",
                 "Ctrl-S mark",
                 "F2 shortlist",
@@ -876,7 +920,6 @@ mod tests {
                 "↑↓ scroll",
                 "←→ choose",
                 "type filter",
-                "Esc clear",
                 "Tab list",
                 "Ctrl-S mark",
                 "F2 shortlist",
@@ -886,6 +929,7 @@ mod tests {
                 "Ctrl-C quit"
             ]
         );
+        assert!(hints(FILTERING).contains(&"Esc clear".to_string()));
         assert_eq!(
             hints(ctx(Mode::Shortlist)),
             [
@@ -943,7 +987,7 @@ mod tests {
                 for (i, a) in rows.iter().enumerate() {
                     for b in &rows[i + 1..] {
                         // a FilterEmpty row comes first and wins on purpose (Backspace)
-                        let shadowed = a.when == When::FilterEmpty && b.when == When::Always;
+                        let shadowed = a.when != When::Always && b.when == When::Always;
                         assert!(
                             a.key != b.key || shadowed,
                             "{:?} is bound twice in {ctx:?}",
@@ -1018,5 +1062,63 @@ mod tests {
             Some(Action::Quit)
         );
         assert_eq!(map_event(&Event::Paste("x".into()), compare), None);
+    }
+
+    /// Every file of the browser but this one, as compiled.
+    const VIEW_SOURCES: &[(&str, &str)] = &[
+        ("app.rs", include_str!("app.rs")),
+        ("chrome.rs", include_str!("chrome.rs")),
+        ("detail.rs", include_str!("detail.rs")),
+        ("filter.rs", include_str!("filter.rs")),
+        ("list.rs", include_str!("list.rs")),
+        ("render.rs", include_str!("render.rs")),
+        ("spans.rs", include_str!("spans.rs")),
+        ("status.rs", include_str!("status.rs")),
+        ("overlay/compare.rs", include_str!("overlay/compare.rs")),
+        ("overlay/help.rs", include_str!("overlay/help.rs")),
+        ("overlay/shortlist.rs", include_str!("overlay/shortlist.rs")),
+    ];
+
+    #[test]
+    fn no_key_name_is_typed_outside_the_key_map() {
+        let names = [
+            "Ctrl-",
+            "Alt-",
+            "Esc",
+            "Enter",
+            "Tab ",
+            "Backspace",
+            "PgUp",
+            "PgDn",
+            "Insert",
+            "Del ",
+            "↑",
+            "↓",
+            "←",
+            "→",
+            "F1",
+            "F2",
+            "F3",
+            "F5",
+        ];
+        for (file, source) in VIEW_SOURCES {
+            // the program, not its tests, and string literals, not comments
+            let program = source.split("#[cfg(test)]").next().unwrap_or(source);
+            for (n, line) in program.lines().enumerate() {
+                let code = line.trim_start();
+                if code.starts_with("//") {
+                    continue;
+                }
+                for literal in code.split('"').skip(1).step_by(2) {
+                    for name in names {
+                        assert!(
+                            !literal.contains(name),
+                            "{file}:{}: {literal:?} names a key; ask keymap::keys_for",
+                            n + 1
+                        );
+                    }
+                }
+            }
+        }
     }
 }
