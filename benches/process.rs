@@ -53,7 +53,7 @@ fn prepare(dir: &Path) -> Vec<Prepared> {
                 name: name.to_string(),
                 toml,
                 records: records_path,
-                title: format!("{} occupations", catalog.occupations.len()),
+                title: format!("{} occupations", catalog.occupations().len()),
             })
         })
         .collect()

@@ -31,7 +31,7 @@ fn main() -> ExitCode {
     let matches = searcher.search(&Query::parse(&query));
     let mut out = BufWriter::new(std::io::stdout().lock());
     for m in &matches {
-        let title = &catalog.occupation(m.occupation).title;
+        let title = &catalog.occupation(m.occupation).title();
         let result = match m.reason {
             Some(field) => writeln!(
                 out,

@@ -9,7 +9,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::catalog::{Catalog, ClusterIdx, OccupationIdx, Section, edit_distance};
+use crate::catalog::{Catalog, ClusterIdx, OccupationIdx, Section};
 use crate::search::{Query, Searcher};
 use crate::text::matched_word;
 
@@ -32,7 +32,8 @@ pub enum CommandError {
     Toml(#[from] toml::ser::Error),
 }
 
-fn suggest(ids: &[String]) -> String {
+/// The end of an "unknown id" message: the nearest ids, or where to find them all.
+pub fn suggest(ids: &[String]) -> String {
     if ids.is_empty() {
         "; `career-clusters list` shows every id".to_string()
     } else {
@@ -55,16 +56,16 @@ struct IdName<'a> {
 fn id_title(catalog: &Catalog, o: OccupationIdx) -> IdTitle<'_> {
     let o = catalog.occupation(o);
     IdTitle {
-        id: &o.id,
-        title: &o.title,
+        id: &o.id(),
+        title: &o.title(),
     }
 }
 
 fn id_name(catalog: &Catalog, c: ClusterIdx) -> IdName<'_> {
     let c = catalog.cluster(c);
     IdName {
-        id: &c.id,
-        name: &c.name,
+        id: &c.id(),
+        name: &c.name(),
     }
 }
 
@@ -89,16 +90,16 @@ pub fn list(catalog: &Catalog, out: &mut dyn Write, as_json: bool) -> io::Result
             clusters: Vec<Cluster<'a>>,
         }
         let list = List {
-            title: &catalog.title,
+            title: &catalog.title(),
             clusters: catalog
-                .clusters
+                .clusters()
                 .iter()
                 .map(|c| Cluster {
-                    id: &c.id,
-                    name: &c.name,
-                    summary: &c.summary,
+                    id: &c.id(),
+                    name: &c.name(),
+                    summary: &c.summary(),
                     occupations: c
-                        .occupations
+                        .occupations()
                         .iter()
                         .map(|&o| id_title(catalog, o))
                         .collect(),
@@ -107,18 +108,18 @@ pub fn list(catalog: &Catalog, out: &mut dyn Write, as_json: bool) -> io::Result
         };
         return json(out, &list);
     }
-    for c in &catalog.clusters {
-        let n = c.occupations.len();
+    for c in catalog.clusters() {
+        let n = c.occupations().len();
         writeln!(
             out,
             "{} ({}) · {n} occupation{}",
-            c.name,
-            c.id,
+            c.name(),
+            c.id(),
             if n == 1 { "" } else { "s" }
         )?;
-        for &o in &c.occupations {
+        for &o in c.occupations() {
             let o = catalog.occupation(o);
-            writeln!(out, "  {} ({})", o.title, o.id)?;
+            writeln!(out, "  {} ({})", o.title(), o.id())?;
         }
     }
     Ok(())
@@ -128,16 +129,16 @@ pub fn list(catalog: &Catalog, out: &mut dyn Write, as_json: bool) -> io::Result
 pub fn suggestions(catalog: &Catalog, id: &str) -> Vec<String> {
     let needle = id.to_lowercase();
     let ids = catalog
-        .clusters
+        .clusters()
         .iter()
-        .map(|c| c.id.as_str())
-        .chain(catalog.occupations.iter().map(|o| o.id.as_str()));
+        .map(|c| c.id())
+        .chain(catalog.occupations().iter().map(|o| o.id()));
     let mut scored: Vec<(usize, &str)> = ids
         .filter_map(|candidate| {
             if !needle.is_empty() && candidate.contains(&needle) {
                 Some((0, candidate))
             } else {
-                let d = edit_distance(&needle, candidate);
+                let d = strsim::levenshtein(&needle, candidate);
                 (d <= (needle.chars().count() / 3).max(2)).then_some((d, candidate))
             }
         })
@@ -210,45 +211,49 @@ fn show_occupation(
             out,
             &Occupation {
                 kind: "occupation",
-                id: &occ.id,
-                title: &occ.title,
-                cluster: id_name(catalog, occ.cluster),
-                aliases: &occ.aliases,
-                summary: &occ.summary,
-                duties: &occ.duties,
-                education: &occ.education,
-                settings: &occ.settings,
-                skills: &occ.skills,
-                related: occ.related.iter().map(|&r| id_title(catalog, r)).collect(),
-                noc: occ.noc.as_deref(),
-                onet: occ.onet.as_deref(),
-                onet_url: occ.onet.as_deref().map(onet_url),
+                id: &occ.id(),
+                title: &occ.title(),
+                cluster: id_name(catalog, occ.cluster()),
+                aliases: occ.aliases(),
+                summary: &occ.summary(),
+                duties: occ.duties(),
+                education: occ.education(),
+                settings: occ.settings(),
+                skills: occ.skills(),
+                related: occ
+                    .related()
+                    .iter()
+                    .map(|&r| id_title(catalog, r))
+                    .collect(),
+                noc: occ.noc(),
+                onet: occ.onet(),
+                onet_url: occ.onet().map(onet_url),
             },
         );
     }
-    let cluster = catalog.cluster(occ.cluster);
-    writeln!(out, "{}", occ.title)?;
-    writeln!(out, "id: {}", occ.id)?;
-    writeln!(out, "cluster: {} ({})", cluster.name, cluster.id)?;
-    if let Some(noc) = &occ.noc {
+    let cluster = catalog.cluster(occ.cluster());
+    writeln!(out, "{}", occ.title())?;
+    writeln!(out, "id: {}", occ.id())?;
+    writeln!(out, "cluster: {} ({})", cluster.name(), cluster.id())?;
+    if let Some(noc) = &occ.noc() {
         writeln!(out, "NOC 2021: {noc}")?;
     }
-    if let Some(onet) = &occ.onet {
+    if let Some(onet) = &occ.onet() {
         writeln!(out, "O*NET-SOC: {onet} ({})", onet_url(onet))?;
     }
-    if !occ.aliases.is_empty() {
-        writeln!(out, "also called: {}", occ.aliases.join(", "))?;
+    if !occ.aliases().is_empty() {
+        writeln!(out, "also called: {}", occ.aliases().join(", "))?;
     }
-    writeln!(out, "\nSummary\n  {}", occ.summary)?;
+    writeln!(out, "\nSummary\n  {}", occ.summary())?;
     for part in Section::ALL {
         section(out, part.heading(), part.items(occ))?;
     }
     let related: Vec<String> = occ
-        .related
+        .related()
         .iter()
         .map(|&r| {
             let r = catalog.occupation(r);
-            format!("{} ({})", r.title, r.id)
+            format!("{} ({})", r.title(), r.id())
         })
         .collect();
     section(out, "Related occupations", &related)
@@ -277,38 +282,38 @@ fn show_cluster(
             out,
             &Cluster {
                 kind: "cluster",
-                id: &cluster.id,
-                name: &cluster.name,
-                summary: &cluster.summary,
-                description: &cluster.description,
-                education: &cluster.education,
-                settings: &cluster.settings,
+                id: &cluster.id(),
+                name: &cluster.name(),
+                summary: &cluster.summary(),
+                description: &cluster.description(),
+                education: cluster.education(),
+                settings: cluster.settings(),
                 occupations: cluster
-                    .occupations
+                    .occupations()
                     .iter()
                     .map(|&o| id_title(catalog, o))
                     .collect(),
             },
         );
     }
-    writeln!(out, "{}", cluster.name)?;
-    writeln!(out, "id: {}", cluster.id)?;
-    writeln!(out, "\nSummary\n  {}", cluster.summary)?;
-    if !cluster.description.is_empty() {
+    writeln!(out, "{}", cluster.name())?;
+    writeln!(out, "id: {}", cluster.id())?;
+    writeln!(out, "\nSummary\n  {}", cluster.summary())?;
+    if !cluster.description().is_empty() {
         writeln!(
             out,
             "\nDescription\n  {}",
-            cluster.description.replace('\n', "\n  ")
+            cluster.description().replace('\n', "\n  ")
         )?;
     }
-    section(out, "Educational backgrounds", &cluster.education)?;
-    section(out, "Where people work", &cluster.settings)?;
+    section(out, "Educational backgrounds", cluster.education())?;
+    section(out, "Where people work", cluster.settings())?;
     let occupations: Vec<String> = cluster
-        .occupations
+        .occupations()
         .iter()
         .map(|&o| {
             let o = catalog.occupation(o);
-            format!("{} ({})", o.title, o.id)
+            format!("{} ({})", o.title(), o.id())
         })
         .collect();
     section(out, "Occupations", &occupations)
@@ -352,9 +357,9 @@ pub fn search(
                 .map(|m| {
                     let o = catalog.occupation(m.occupation);
                     Hit {
-                        id: &o.id,
-                        title: &o.title,
-                        cluster: id_name(catalog, o.cluster),
+                        id: &o.id(),
+                        title: &o.title(),
+                        cluster: id_name(catalog, o.cluster()),
                         score: m.score,
                         matched: m.reason.map(|f| Why {
                             field: f.label(),
@@ -368,8 +373,8 @@ pub fn search(
     }
     for m in &matches {
         let o = catalog.occupation(m.occupation);
-        let cluster = &catalog.cluster(o.cluster).name;
-        write!(out, "{} ({}) · {cluster}", o.title, o.id)?;
+        let cluster = &catalog.cluster(o.cluster()).name();
+        write!(out, "{} ({}) · {cluster}", o.title(), o.id())?;
         if let Some(field) = m.reason {
             let text = field.text(catalog, m.occupation);
             let text = if field.is_long() {

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 pub use crate::atomic::MAX_NUMBERED;
 use crate::atomic::{self, Existing, WriteError};
 use crate::catalog::{Catalog, ClusterIdx, OccupationIdx, Section};
-use crate::commands::{onet_url, suggestions};
+use crate::commands::{onet_url, suggest, suggestions};
 use crate::text::sanitize;
 
 /// The file name (without extension) the browser writes handouts under: `career-handout.md`,
@@ -92,14 +92,6 @@ fn hint(e: &WriteError) -> &'static str {
     }
 }
 
-fn suggest(ids: &[String]) -> String {
-    if ids.is_empty() {
-        "; `career-clusters list` shows every id".to_string()
-    } else {
-        format!("; did you mean {}?", ids.join(", "))
-    }
-}
-
 /// What ids name: one or more occupations (in the given order, duplicates removed) or exactly one
 /// cluster. Surrounding spaces are ignored, and so are empty ids (`a,,b`, a trailing comma).
 ///
@@ -129,7 +121,7 @@ pub fn subject_from_ids(catalog: &Catalog, ids: &[String]) -> Result<Subject, Ex
         ([], false) => Ok(Subject::Occupations(occupations)),
         ([cluster], true) => Ok(Subject::Cluster(*cluster)),
         ([first, ..], _) => Err(ExportError::ClusterNotAlone {
-            cluster: catalog.cluster(*first).id.clone(),
+            cluster: catalog.cluster(*first).id().to_string(),
         }),
     }
 }
@@ -166,7 +158,7 @@ impl Doc {
             title: title.to_string(),
             blocks: vec![
                 Block::Heading(1, title.to_string()),
-                Block::Source(format!("Source: {}", catalog.title)),
+                Block::Source(format!("Source: {}", catalog.title())),
             ],
         }
     }
@@ -197,10 +189,10 @@ fn text_items(items: &[String]) -> Vec<Vec<Span>> {
 fn codes(catalog: &Catalog, o: OccupationIdx) -> Vec<Vec<Span>> {
     let occ = catalog.occupation(o);
     let mut items = Vec::new();
-    if let Some(noc) = &occ.noc {
-        items.push(vec![Span::Label("NOC 2021:"), Span::Text(noc.clone())]);
+    if let Some(noc) = occ.noc() {
+        items.push(vec![Span::Label("NOC 2021:"), Span::Text(noc.to_string())]);
     }
-    if let Some(onet) = &occ.onet {
+    if let Some(onet) = &occ.onet() {
         items.push(vec![
             Span::Label("O*NET-SOC:"),
             Span::Text(format!("{onet}, on O*NET OnLine at")),
@@ -212,45 +204,45 @@ fn codes(catalog: &Catalog, o: OccupationIdx) -> Vec<Vec<Span>> {
 
 fn occupation_blocks(doc: &mut Doc, catalog: &Catalog, o: OccupationIdx) {
     let occ = catalog.occupation(o);
-    doc.blocks.push(Block::Heading(2, occ.title.clone()));
+    doc.blocks.push(Block::Heading(2, occ.title().to_string()));
     doc.blocks.push(Block::Paragraph(vec![
         Span::Label("Cluster:"),
-        Span::Text(catalog.cluster(occ.cluster).name.clone()),
+        Span::Text(catalog.cluster(occ.cluster()).name().to_string()),
     ]));
-    if !occ.aliases.is_empty() {
+    if !occ.aliases().is_empty() {
         // imported catalogs can have a hundred example titles; a handout names a few
         const SHOWN: usize = 12;
         let mut names = occ
-            .aliases
+            .aliases()
             .iter()
             .take(SHOWN)
             .cloned()
             .collect::<Vec<_>>()
             .join(", ");
-        if occ.aliases.len() > SHOWN {
-            names.push_str(&format!(" and {} more", occ.aliases.len() - SHOWN));
+        if occ.aliases().len() > SHOWN {
+            names.push_str(&format!(" and {} more", occ.aliases().len() - SHOWN));
         }
         doc.blocks.push(Block::Paragraph(vec![
             Span::Label("Also called:"),
             Span::Text(names),
         ]));
     }
-    doc.paragraphs(&occ.summary);
+    doc.paragraphs(&occ.summary());
     for part in Section::ALL {
         doc.section(3, part.heading(), text_items(part.items(occ)));
     }
     let related = occ
-        .related
+        .related()
         .iter()
         .map(|&r| {
             let other = catalog.occupation(r);
-            let text = if other.cluster == occ.cluster {
-                other.title.clone()
+            let text = if other.cluster() == occ.cluster() {
+                other.title().to_string()
             } else {
                 format!(
                     "{} ({} cluster)",
-                    other.title,
-                    catalog.cluster(other.cluster).name
+                    other.title(),
+                    catalog.cluster(other.cluster()).name()
                 )
             };
             vec![Span::Text(text)]
@@ -262,17 +254,21 @@ fn occupation_blocks(doc: &mut Doc, catalog: &Catalog, o: OccupationIdx) {
 
 fn cluster_doc(catalog: &Catalog, c: ClusterIdx) -> Doc {
     let cluster = catalog.cluster(c);
-    let mut doc = Doc::new(&cluster.name, catalog);
-    doc.paragraphs(&cluster.summary);
-    doc.paragraphs(&cluster.description);
-    doc.section(2, "Educational backgrounds", text_items(&cluster.education));
-    doc.section(2, "Where people work", text_items(&cluster.settings));
+    let mut doc = Doc::new(&cluster.name(), catalog);
+    doc.paragraphs(&cluster.summary());
+    doc.paragraphs(&cluster.description());
+    doc.section(
+        2,
+        "Educational backgrounds",
+        text_items(cluster.education()),
+    );
+    doc.section(2, "Where people work", text_items(cluster.settings()));
     doc.blocks
         .push(Block::Heading(2, "Occupations".to_string()));
-    for &o in &cluster.occupations {
+    for &o in cluster.occupations() {
         let occ = catalog.occupation(o);
-        doc.blocks.push(Block::Heading(3, occ.title.clone()));
-        doc.paragraphs(&occ.summary);
+        doc.blocks.push(Block::Heading(3, occ.title().to_string()));
+        doc.paragraphs(&occ.summary());
         let codes = codes(catalog, o);
         if !codes.is_empty() {
             doc.blocks.push(Block::List(codes));

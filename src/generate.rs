@@ -96,43 +96,43 @@ pub fn catalog_toml(occupations: usize) -> String {
     let base = Catalog::bundled().expect("the bundled catalog is valid");
     let occupations = occupations.max(1);
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15 ^ occupations as u64);
-    let duties: Vec<&String> = base.occupations.iter().flat_map(|o| &o.duties).collect();
-    let skills: Vec<&String> = base.occupations.iter().flat_map(|o| &o.skills).collect();
+    let duties: Vec<&String> = base.occupations().iter().flat_map(|o| o.duties()).collect();
+    let skills: Vec<&String> = base.occupations().iter().flat_map(|o| o.skills()).collect();
     let cluster_count = occupations.div_ceil(50).max(1);
     let per_cluster = occupations.div_ceil(cluster_count);
     let id = |i: usize| {
-        let b = &base.occupations[i % base.occupations.len()];
-        format!("{}-{i}", b.id)
+        let b = &base.occupations()[i % base.occupations().len()];
+        format!("{}-{i}", b.id())
     };
 
     let mut out = String::with_capacity(occupations * 1600);
     let _ = writeln!(out, "title = {}", quote("Synthetic catalog"));
-    let _ = writeln!(out, "description = {}\n", quote(&base.description));
+    let _ = writeln!(out, "description = {}\n", quote(&base.description()));
     for c in 0..cluster_count {
-        let bc = &base.clusters[c % base.clusters.len()];
+        let bc = &base.clusters()[c % base.clusters().len()];
         let _ = writeln!(out, "[[clusters]]");
-        let _ = writeln!(out, "id = {}", quote(&format!("{}-{c}", bc.id)));
-        let name = if c < base.clusters.len() {
-            bc.name.clone()
+        let _ = writeln!(out, "id = {}", quote(&format!("{}-{c}", bc.id())));
+        let name = if c < base.clusters().len() {
+            bc.name().to_string()
         } else {
-            format!("{} {}", bc.name, MODIFIERS[c % MODIFIERS.len()])
+            format!("{} {}", bc.name(), MODIFIERS[c % MODIFIERS.len()])
         };
         let _ = writeln!(out, "name = {}", quote(&name));
-        let _ = writeln!(out, "summary = {}", quote(&bc.summary));
-        let _ = writeln!(out, "description = {}", quote(&bc.description));
-        let _ = writeln!(out, "education = {}", list(&bc.education));
-        let _ = writeln!(out, "settings = {}\n", list(&bc.settings));
+        let _ = writeln!(out, "summary = {}", quote(&bc.summary()));
+        let _ = writeln!(out, "description = {}", quote(&bc.description()));
+        let _ = writeln!(out, "education = {}", list(bc.education()));
+        let _ = writeln!(out, "settings = {}\n", list(bc.settings()));
         for i in c * per_cluster..((c + 1) * per_cluster).min(occupations) {
-            let b = &base.occupations[i % base.occupations.len()];
-            let variant = i / base.occupations.len();
+            let b = &base.occupations()[i % base.occupations().len()];
+            let variant = i / base.occupations().len();
             let first = MODIFIERS[variant % MODIFIERS.len()];
             let title = if variant < MODIFIERS.len() {
-                format!("{first} {}", b.title)
+                format!("{first} {}", b.title())
             } else {
                 let second = MODIFIERS[(variant / MODIFIERS.len()) % MODIFIERS.len()];
-                format!("{second} {first} {}", b.title)
+                format!("{second} {first} {}", b.title())
             };
-            let mut aliases = b.aliases.clone();
+            let mut aliases = b.aliases().to_vec();
             if let Some(a) = aliases.first_mut() {
                 *a = format!("{first} {a}");
             }
@@ -154,10 +154,10 @@ pub fn catalog_toml(occupations: usize) -> String {
             let _ = writeln!(out, "id = {}", quote(&id(i)));
             let _ = writeln!(out, "title = {}", quote(&title));
             let _ = writeln!(out, "aliases = {}", list(&aliases));
-            let _ = writeln!(out, "summary = {}", quote(&b.summary));
+            let _ = writeln!(out, "summary = {}", quote(&b.summary()));
             let _ = writeln!(out, "duties = {}", list(&duties));
-            let _ = writeln!(out, "education = {}", list(&b.education));
-            let _ = writeln!(out, "settings = {}", list(&b.settings));
+            let _ = writeln!(out, "education = {}", list(b.education()));
+            let _ = writeln!(out, "settings = {}", list(b.settings()));
             let _ = writeln!(out, "skills = {}", list(&skills));
             let mut dedup = related;
             dedup.sort();
@@ -168,7 +168,7 @@ pub fn catalog_toml(occupations: usize) -> String {
                 "noc = {}",
                 quote(&format!("{:05}", rng.below(100_000)))
             );
-            if let Some(onet) = &b.onet {
+            if let Some(onet) = &b.onet() {
                 let _ = writeln!(out, "onet = {}", quote(onet));
             }
             out.push('\n');
@@ -181,11 +181,11 @@ pub fn catalog_toml(occupations: usize) -> String {
 /// and skills, separated by " | ".
 pub fn records(catalog: &Catalog) -> String {
     let mut out = String::new();
-    for o in &catalog.occupations {
-        let mut fields = vec![o.title.clone(), o.aliases.join(", ")];
-        fields.push(catalog.cluster(o.cluster).name.clone());
-        fields.push(o.summary.clone());
-        fields.extend([&o.duties, &o.education, &o.settings, &o.skills].map(|l| l.join("; ")));
+    for o in catalog.occupations() {
+        let mut fields = vec![o.title().to_string(), o.aliases().join(", ")];
+        fields.push(catalog.cluster(o.cluster()).name().to_string());
+        fields.push(o.summary().to_string());
+        fields.extend([o.duties(), o.education(), o.settings(), o.skills()].map(|l| l.join("; ")));
         out.push_str(&fields.join(" | ").replace('\n', " "));
         out.push('\n');
     }
@@ -201,7 +201,7 @@ mod tests {
         for n in [1, 40, 1000] {
             let text = catalog_toml(n);
             let catalog = Catalog::from_str(&text, "synthetic").expect("valid catalog");
-            assert_eq!(catalog.occupations.len(), n);
+            assert_eq!(catalog.occupations().len(), n);
             assert_eq!(records(&catalog).lines().count(), n);
         }
         assert_eq!(catalog_toml(200), catalog_toml(200), "deterministic");

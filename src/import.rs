@@ -31,8 +31,9 @@
 //! class title) are skipped with a [`Warning`] naming their line: one bad row in 40,000 should not
 //! block an import, and the caller shows every warning. A file that is not an elements file at all
 //! (its header lacks the columns), that cannot be read, or that yields no unit group is an error.
-//! The generated TOML is checked with [`Catalog::from_str`] before it is returned; if that fails it
-//! is a bug in this module and is reported as such.
+//! The catalog is made with the validating constructor [`Catalog::build`], which applies the
+//! loader's rules; if it refuses, that is a bug in this module and is reported as such. The TOML
+//! written is the built catalog's own ([`Catalog::to_toml`]), which loads back to an equal one.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
@@ -41,7 +42,7 @@ use std::path::Path;
 
 use crate::atomic::{self, Existing, WriteError};
 use crate::catalog::{
-    Catalog, CatalogError, Cluster, ClusterIdx, MAX_FILE_BYTES, Occupation, OccupationIdx,
+    BuildError, Catalog, CatalogDraft, ClusterDraft, MAX_FILE_BYTES, OccupationDraft,
 };
 use crate::text::sanitize_inline;
 
@@ -196,7 +197,7 @@ pub enum ImportError {
         "the imported catalog does not pass the checks; this is a bug in career-clusters, \
          please report it with the input file: {0}"
     )]
-    Invalid(#[source] Box<CatalogError>),
+    Invalid(#[source] BuildError),
     #[error(
         "the catalog would be {bytes} bytes ({occupations} occupations), more than catalogs may \
          be ({limit} bytes); import fewer with --only, e.g. `--only 3`"
@@ -945,19 +946,10 @@ fn build(collector: Collector, options: &Options) -> Result<ImportReport, Import
         .values()
         .map(|g| (g.code.as_str(), occupation_id(&g.code, &g.title)))
         .collect();
-    // occupations are numbered in the order they are written: cluster by cluster
-    let index: HashMap<&str, OccupationIdx> = cluster_keys
-        .values()
-        .flat_map(|(_, members)| members.iter())
-        .enumerate()
-        .map(|(i, g)| (g.code.as_str(), OccupationIdx(i)))
-        .collect();
-
     let mut clusters = Vec::new();
-    let mut occupations = Vec::new();
+    let mut occupation_count = 0;
     let mut cluster_ids = HashSet::new();
     for (key, (name, members)) in &cluster_keys {
-        let cluster = ClusterIdx(clusters.len());
         let mut id = crate::catalog::kebab_case(&ascii_fold(name));
         if !cluster_ids.insert(id.clone()) {
             id = format!("{id}-{key}");
@@ -971,45 +963,44 @@ fn build(collector: Collector, options: &Options) -> Result<ImportReport, Import
             "NOC 2021 {level} {key}: {} imported.",
             plural(members.len(), "unit group", "unit groups")
         );
-        let mut member_idx = Vec::new();
+        let mut occupations = Vec::new();
         for group in members {
             let duties = duties(&group.duties);
             let aliases = aliases(group);
-            let related: Vec<OccupationIdx> = excluded_codes(&group.exclusions)
-                .iter()
-                .filter(|c| **c != group.code)
-                .filter_map(|c| index.get(c.as_str()).copied())
-                .collect();
+            let mut related: Vec<String> = Vec::new();
+            for code in excluded_codes(&group.exclusions) {
+                if code != group.code
+                    && let Some(id) = ids.get(code.as_str())
+                    && !related.contains(id)
+                {
+                    related.push(id.clone());
+                }
+            }
             stats.aliases += aliases.len();
             stats.related += related.len();
-            member_idx.push(OccupationIdx(occupations.len()));
-            occupations.push(Occupation {
+            occupations.push(OccupationDraft {
                 id: ids[group.code.as_str()].clone(),
                 title: group.title.clone(),
-                cluster,
                 aliases,
                 summary: summary(group, &duties),
                 duties,
                 education: group.requirements.clone(),
-                settings: Vec::new(),
-                skills: Vec::new(),
                 related,
                 noc: Some(group.code.clone()),
-                onet: None,
+                ..OccupationDraft::default()
             });
         }
-        clusters.push(Cluster {
+        occupation_count += occupations.len();
+        clusters.push(ClusterDraft {
             id,
             name: name.clone(),
             summary: cluster_summary,
-            description: String::new(),
-            education: Vec::new(),
-            settings: Vec::new(),
-            occupations: member_idx,
+            occupations,
+            ..ClusterDraft::default()
         });
     }
     stats.clusters = clusters.len();
-    stats.occupations = occupations.len();
+    stats.occupations = occupation_count;
 
     let grouping = match options.by {
         Grouping::Broad => "broad occupational category",
@@ -1041,30 +1032,24 @@ fn build(collector: Collector, options: &Options) -> Result<ImportReport, Import
          Adapted from Statistics Canada; this does not constitute an endorsement by Statistics \
          Canada of this product. Used under the Statistics Canada Open Licence: \
          {STATCAN_LICENCE_URL}",
-        capitalized(&plural(occupations.len(), "unit group", "unit groups")),
+        capitalized(&plural(occupation_count, "unit group", "unit groups")),
     );
-    let catalog = Catalog {
+    // the validating constructor: an importer cannot make a catalog the loader would refuse
+    let catalog = Catalog::build(CatalogDraft {
         title,
         description,
         clusters,
-        occupations,
-    };
+    })
+    .map_err(ImportError::Invalid)?;
     let toml = catalog.to_toml()?;
     let limit = options.limits.output_bytes;
     if toml.len() as u64 > limit {
         return Err(ImportError::TooLarge {
             bytes: toml.len() as u64,
-            occupations: catalog.occupations.len(),
+            occupations: catalog.occupations().len(),
             limit,
         });
     }
-    let origin = if options.source.is_empty() {
-        "<imported catalog>".to_string()
-    } else {
-        format!("<catalog imported from {}>", options.source)
-    };
-    let catalog =
-        Catalog::from_str(&toml, &origin).map_err(|e| ImportError::Invalid(Box::new(e)))?;
     Ok(ImportReport {
         toml,
         catalog,

@@ -353,8 +353,8 @@ fn main() -> ExitCode {
             let result = writeln!(
                 out,
                 "ok: {} clusters, {} occupations",
-                catalog.clusters.len(),
-                catalog.occupations.len()
+                catalog.clusters().len(),
+                catalog.occupations().len()
             );
             finish(
                 result

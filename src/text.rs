@@ -119,11 +119,6 @@ impl Folded {
     }
 }
 
-/// Folds a query term the same way as [`Folded::new`].
-pub fn fold(text: &str) -> Vec<char> {
-    text.chars().flat_map(char::to_lowercase).collect()
-}
-
 /// The word around the first of `ranges` (character ranges into `text`), with the ranges that
 /// fall inside it shifted to it: how "injur" in a long summary is shown as "injuries".
 pub fn matched_word(text: &str, ranges: &[Range<usize>]) -> (String, Vec<Range<usize>>) {

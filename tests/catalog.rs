@@ -9,7 +9,11 @@ fn bundled() -> Catalog {
 
 #[test]
 fn all_five_seed_clusters_are_present_in_order() {
-    let names: Vec<String> = bundled().clusters.iter().map(|c| c.name.clone()).collect();
+    let names: Vec<String> = bundled()
+        .clusters()
+        .iter()
+        .map(|c| c.name().to_string())
+        .collect();
     assert_eq!(
         names,
         [
@@ -72,7 +76,7 @@ fn every_occupation_the_seed_names_is_its_own_entry_in_its_cluster() {
                 .occupation_by_id(id)
                 .unwrap_or_else(|| panic!("{id} missing"));
             assert_eq!(
-                c.occupation(o).cluster,
+                c.occupation(o).cluster(),
                 cluster,
                 "{id} is in the wrong cluster"
             );
@@ -87,7 +91,10 @@ fn clusters_the_seed_leaves_empty_get_four_to_six_occupations() {
         "health-management-and-administration",
         "medical-and-health-research",
     ] {
-        let n = c.cluster(c.cluster_by_id(id).expect(id)).occupations.len();
+        let n = c
+            .cluster(c.cluster_by_id(id).expect(id))
+            .occupations()
+            .len();
         assert!((4..=6).contains(&n), "{id} has {n} occupations");
     }
 }
@@ -156,33 +163,33 @@ fn every_education_and_setting_the_seed_names_is_listed() {
     ];
     for (id, education, settings) in expect {
         let cluster = c.cluster(c.cluster_by_id(id).expect(id));
-        let edu = cluster.education.join(" | ").to_lowercase();
+        let edu = cluster.education().join(" | ").to_lowercase();
         for e in *education {
             assert!(edu.contains(e), "{id}: education lacks {e:?}: {edu}");
         }
-        let set = cluster.settings.join(" | ").to_lowercase();
+        let set = cluster.settings().join(" | ").to_lowercase();
         for s in *settings {
             assert!(set.contains(s), "{id}: settings lack {s:?}: {set}");
         }
-        assert!(!cluster.description.is_empty() && !cluster.summary.is_empty());
+        assert!(!cluster.description().is_empty() && !cluster.summary().is_empty());
     }
 }
 
 #[test]
 fn every_occupation_is_complete() {
     let c = bundled();
-    for o in &c.occupations {
-        assert!(!o.summary.is_empty(), "{}", o.id);
+    for o in c.occupations() {
+        assert!(!o.summary().is_empty(), "{}", o.id());
         assert!(
-            (3..=6).contains(&o.duties.len()),
+            (3..=6).contains(&o.duties().len()),
             "{}: {} duties",
-            o.id,
-            o.duties.len()
+            o.id(),
+            o.duties().len()
         );
-        assert!(!o.education.is_empty(), "{} education", o.id);
-        assert!(!o.settings.is_empty(), "{} settings", o.id);
-        assert!(!o.skills.is_empty(), "{} skills", o.id);
-        assert!(!o.related.is_empty(), "{} related", o.id);
+        assert!(!o.education().is_empty(), "{} education", o.id());
+        assert!(!o.settings().is_empty(), "{} settings", o.id());
+        assert!(!o.skills().is_empty(), "{} skills", o.id());
+        assert!(!o.related().is_empty(), "{} related", o.id());
     }
 }
 
@@ -200,15 +207,15 @@ fn verified_codes_are_used() {
     ];
     for (id, noc, onet) in expect {
         let o = c.occupation(c.occupation_by_id(id).expect(id));
-        assert_eq!(o.noc.as_deref(), Some(noc), "{id}");
-        assert_eq!(o.onet.as_deref(), Some(onet), "{id}");
+        assert_eq!(o.noc(), Some(noc), "{id}");
+        assert_eq!(o.onet(), Some(onet), "{id}");
     }
     // unverified codes are left empty rather than guessed
     let informatics = c.occupation(
         c.occupation_by_id("health-informatics-specialist")
             .expect("hi"),
     );
-    assert_eq!(informatics.noc, None);
+    assert_eq!(informatics.noc(), None);
 }
 
 #[test]
@@ -224,7 +231,7 @@ fn aliases_people_type_are_present() {
     ] {
         let o = c.occupation(c.occupation_by_id(id).expect(id));
         assert!(
-            o.aliases.iter().any(|a| a == alias),
+            o.aliases().iter().any(|a| a == alias),
             "{id} lacks alias {alias}"
         );
     }
@@ -234,12 +241,12 @@ fn aliases_people_type_are_present() {
 fn related_links_cross_clusters_somewhere() {
     let c = bundled();
     let crossing = c
-        .occupations
+        .occupations()
         .iter()
         .filter(|o| {
-            o.related
+            o.related()
                 .iter()
-                .any(|&r| c.occupation(r).cluster != o.cluster)
+                .any(|&r| c.occupation(r).cluster() != o.cluster())
         })
         .count();
     assert!(

@@ -53,7 +53,7 @@ fn at(p: &Problem) -> (usize, usize) {
 #[test]
 fn the_good_catalog_loads() {
     let c = Catalog::from_str(GOOD, "test.toml").expect("valid");
-    assert_eq!(c.occupations.len(), 2);
+    assert_eq!(c.occupations().len(), 2);
 }
 
 #[test]
@@ -381,7 +381,7 @@ fn control_characters_in_text_are_neutralised() {
         r"Restores\u001b[2J movement\u001b]0;title\u0007 fast\r\b\tok",
     );
     let c = Catalog::from_str(&text, "x").expect("loads");
-    let summary = &c.occupations[0].summary;
+    let summary = &c.occupations()[0].summary();
     assert!(!summary.chars().any(|ch| ch.is_control()), "{summary:?}");
     assert!(summary.contains("␛[2J"), "{summary:?}");
 }
@@ -421,7 +421,7 @@ proptest! {
         }
         let text: String = chars.into_iter().collect();
         match Catalog::from_str(&text, "mutated.toml") {
-            Ok(c) => prop_assert!(!c.clusters.is_empty()),
+            Ok(c) => prop_assert!(!c.clusters().is_empty()),
             Err(CatalogError::Invalid { problems, .. }) => {
                 prop_assert!(!problems.is_empty());
                 for p in &problems {

@@ -294,8 +294,8 @@ fn cluster_handout_has_its_fields_and_every_occupation() {
     let rehab = catalog
         .cluster_by_id("rehabilitation")
         .expect("rehabilitation");
-    for &o in &catalog.cluster(rehab).occupations {
-        let title = &catalog.occupation(o).title;
+    for &o in catalog.cluster(rehab).occupations() {
+        let title = &catalog.occupation(o).title();
         assert!(md.contains(&format!("### {title}\n")), "{title} missing");
     }
     // a cluster handout lists occupations, it does not repeat their duties

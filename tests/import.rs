@@ -40,9 +40,9 @@ fn sample(only: &[&str], by: Grouping) -> ImportReport {
 
 fn ids(catalog: &Catalog, of: &str) -> Vec<String> {
     let o = catalog.occupation(catalog.occupation_by_id(of).expect(of));
-    o.related
+    o.related()
         .iter()
-        .map(|&r| catalog.occupation(r).id.clone())
+        .map(|&r| catalog.occupation(r).id().to_string())
         .collect()
 }
 
@@ -59,9 +59,9 @@ fn broad_categories_become_clusters_with_their_official_titles() {
     let report = sample(&[], Grouping::Broad);
     let c = &report.catalog;
     let clusters: Vec<(&str, &str, usize)> = c
-        .clusters
+        .clusters()
         .iter()
-        .map(|c| (c.id.as_str(), c.name.as_str(), c.occupations.len()))
+        .map(|c| (c.id(), c.name(), c.occupations().len()))
         .collect();
     assert_eq!(
         clusters,
@@ -85,7 +85,7 @@ fn broad_categories_become_clusters_with_their_official_titles() {
         ]
     );
     assert_eq!(
-        c.clusters[2].summary,
+        c.clusters()[2].summary(),
         "NOC 2021 broad category 3: 9 unit groups imported."
     );
     assert_eq!(report.stats.occupations, 12);
@@ -96,23 +96,23 @@ fn broad_categories_become_clusters_with_their_official_titles() {
 fn occupations_have_code_and_title_ids_and_noc_codes() {
     let c = sample(&[], Grouping::Broad).catalog;
     let physio = occupation(&c, "31202-physiotherapists");
-    assert_eq!(physio.title, "Physiotherapists");
-    assert_eq!(physio.noc.as_deref(), Some("31202"));
+    assert_eq!(physio.title(), "Physiotherapists");
+    assert_eq!(physio.noc(), Some("31202"));
     // quoted title with commas, no trailing blank or carriage return
     let aides = occupation(
         &c,
         "33102-nurse-aides-orderlies-and-patient-service-associates",
     );
     assert_eq!(
-        aides.title,
+        aides.title(),
         "Nurse aides, orderlies and patient service associates"
     );
-    for o in &c.occupations {
-        let code = o.noc.as_deref().expect("every occupation has its code");
-        assert!(o.id.starts_with(&format!("{code}-")), "{}", o.id);
-        assert_eq!(kebab_case(&o.id), o.id, "ids are kebab-case");
-        assert!(o.id.len() <= 60, "{}", o.id);
-        assert!(!o.title.ends_with([' ', '\r']), "{:?}", o.title);
+    for o in c.occupations() {
+        let code = o.noc().expect("every occupation has its code");
+        assert!(o.id().starts_with(&format!("{code}-")), "{}", o.id());
+        assert_eq!(kebab_case(&o.id()), o.id(), "ids are kebab-case");
+        assert!(o.id().len() <= 60, "{}", o.id());
+        assert!(!o.title().ends_with([' ', '\r']), "{:?}", o.title());
     }
     assert!(
         c.occupation_by_id("00013-senior-managers-health-education-social-and-community")
@@ -126,20 +126,20 @@ fn duties_lose_the_lead_in_and_education_is_the_employment_requirements() {
     let c = sample(&[], Grouping::Broad).catalog;
     let physio = occupation(&c, "31202-physiotherapists");
     assert_eq!(
-        physio.duties[0],
+        physio.duties()[0],
         "Assess clients' physical abilities using assessment procedures such as functional ability \
          tests and make a physiotherapy diagnosis"
     );
-    assert_eq!(physio.duties.len(), 3);
+    assert_eq!(physio.duties().len(), 3);
     assert!(
-        c.occupations
+        c.occupations()
             .iter()
-            .flat_map(|o| &o.duties)
+            .flat_map(|o| o.duties())
             .all(|d| !d.contains("following duties")),
         "the lead-in is gone everywhere"
     );
     assert_eq!(
-        physio.education,
+        physio.education(),
         vec![
             "A master's degree in physiotherapy and a period of supervised practical training are required.",
             "A licence or registration with a regulatory body is required in all provinces and territories.",
@@ -148,16 +148,16 @@ fn duties_lose_the_lead_in_and_education_is_the_employment_requirements() {
     // a quoted field with doubled quotes, and one with a line break inside
     let psych = occupation(&c, "31200-psychologists");
     assert!(
-        psych.education[0].contains("the designation \"Psychologist\" in some"),
+        psych.education()[0].contains("the designation \"Psychologist\" in some"),
         "{:?}",
-        psych.education
+        psych.education()
     );
     let aides = occupation(
         &c,
         "33102-nurse-aides-orderlies-and-patient-service-associates",
     );
     assert_eq!(
-        aides.education,
+        aides.education(),
         vec![
             "Completion of a nursing aide or personal support worker program of up to one year is usually required."
         ]
@@ -169,7 +169,7 @@ fn aliases_are_all_example_titles_once_each() {
     let c = sample(&[], Grouping::Broad).catalog;
     let physio = occupation(&c, "31202-physiotherapists");
     assert_eq!(
-        physio.aliases,
+        physio.aliases(),
         vec![
             "physical therapist",
             "physiotherapist",
@@ -186,16 +186,18 @@ fn aliases_are_all_example_titles_once_each() {
         "33102-nurse-aides-orderlies-and-patient-service-associates",
     );
     assert!(
-        aides.aliases.contains(&"\"health care aide\"".to_string()),
+        aides
+            .aliases()
+            .contains(&"\"health care aide\"".to_string()),
         "{:?}",
-        aides.aliases
+        aides.aliases()
     );
     let assistants = occupation(
         &c,
         "32109-other-technical-occupations-in-therapy-and-assessment",
     );
     let lower: Vec<String> = assistants
-        .aliases
+        .aliases()
         .iter()
         .map(|a| a.to_lowercase())
         .collect();
@@ -249,7 +251,7 @@ fn exclusions_become_related_links_within_the_import() {
 fn summaries_are_short_sentences_from_the_duties() {
     let c = sample(&[], Grouping::Broad).catalog;
     assert_eq!(
-        occupation(&c, "31202-physiotherapists").summary,
+        occupation(&c, "31202-physiotherapists").summary(),
         "Assess clients' physical abilities using assessment procedures such as functional ability \
          tests and make a physiotherapy diagnosis."
     );
@@ -259,13 +261,13 @@ fn summaries_are_short_sentences_from_the_duties() {
             &c,
             "31204-kinesiologists-and-other-professional-occupations-in"
         )
-        .summary,
+        .summary(),
         "Assess physical activity and develop exercise programs to improve strength, endurance and \
          mobility."
     );
-    for o in &c.occupations {
-        assert!(!o.summary.is_empty());
-        assert!(o.summary.chars().count() <= 201, "{}", o.summary);
+    for o in c.occupations() {
+        assert!(!o.summary().is_empty());
+        assert!(o.summary().chars().count() <= 201, "{}", o.summary());
     }
 }
 
@@ -273,17 +275,13 @@ fn summaries_are_short_sentences_from_the_duties() {
 fn only_keeps_codes_with_the_given_prefixes() {
     let report = sample(&["3"], Grouping::Broad);
     let c = &report.catalog;
-    assert_eq!(c.clusters.len(), 1);
-    assert_eq!(c.clusters[0].name, "Health occupations");
-    assert_eq!(c.occupations.len(), 9);
-    assert!(c.title.contains("codes 3…"), "{}", c.title);
+    assert_eq!(c.clusters().len(), 1);
+    assert_eq!(c.clusters()[0].name(), "Health occupations");
+    assert_eq!(c.occupations().len(), 9);
+    assert!(c.title().contains("codes 3…"), "{}", c.title());
 
     let c = sample(&["312", "41"], Grouping::Broad).catalog;
-    let codes: Vec<&str> = c
-        .occupations
-        .iter()
-        .filter_map(|o| o.noc.as_deref())
-        .collect();
+    let codes: Vec<&str> = c.occupations().iter().filter_map(|o| o.noc()).collect();
     assert_eq!(codes, vec!["31200", "31202", "31203", "31204", "41300"]);
 
     let err = import_noc_file(&fixture(SAMPLE), &options(&["x3"], Grouping::Broad)).unwrap_err();
@@ -299,12 +297,7 @@ fn only_keeps_codes_with_the_given_prefixes() {
 #[test]
 fn by_major_makes_one_cluster_per_major_group() {
     let report = sample(&[], Grouping::Major);
-    let names: Vec<&str> = report
-        .catalog
-        .clusters
-        .iter()
-        .map(|c| c.name.as_str())
-        .collect();
+    let names: Vec<&str> = report.catalog.clusters().iter().map(|c| c.name()).collect();
     assert_eq!(
         names,
         vec![
@@ -318,7 +311,7 @@ fn by_major_makes_one_cluster_per_major_group() {
         ]
     );
     assert_eq!(
-        report.catalog.clusters[3].summary,
+        report.catalog.clusters()[3].summary(),
         "NOC 2021 major group 31: 5 unit groups imported."
     );
     assert!(
@@ -340,16 +333,11 @@ fn titles_of_broad_categories_and_major_groups_come_from_the_file_when_it_has_th
                5,32101,Licensed practical nurses,Main duties,Provide nursing services\n";
     let broad = import_noc(csv.as_bytes(), &options(&[], Grouping::Broad)).unwrap();
     assert_eq!(
-        broad.catalog.clusters[0].name,
+        broad.catalog.clusters()[0].name(),
         "Health occupations (from the file)"
     );
     let major = import_noc(csv.as_bytes(), &options(&[], Grouping::Major)).unwrap();
-    let names: Vec<&str> = major
-        .catalog
-        .clusters
-        .iter()
-        .map(|c| c.name.as_str())
-        .collect();
+    let names: Vec<&str> = major.catalog.clusters().iter().map(|c| c.name()).collect();
     assert_eq!(
         names,
         vec![
@@ -386,8 +374,8 @@ fn malformed_rows_are_skipped_and_reported_with_their_line_numbers() {
     assert_eq!(report.stats.skipped_rows, 2);
     // the rest of those unit groups is still there
     let c = &report.catalog;
-    assert_eq!(occupation(c, "31202-physiotherapists").duties.len(), 3);
-    assert_eq!(occupation(c, "41300-social-workers").duties.len(), 1);
+    assert_eq!(occupation(c, "31202-physiotherapists").duties().len(), 3);
+    assert_eq!(occupation(c, "41300-social-workers").duties().len(), 1);
 }
 
 #[test]
@@ -416,9 +404,9 @@ fn other_malformed_input_is_reported() {
     assert_eq!(report.stats.skipped_rows, 3);
     let codes: Vec<&str> = report
         .catalog
-        .occupations
+        .occupations()
         .iter()
-        .filter_map(|o| o.noc.as_deref())
+        .filter_map(|o| o.noc())
         .collect();
     assert_eq!(codes, vec!["03120", "31202"]);
 }
@@ -428,8 +416,11 @@ fn text_that_is_not_utf8_is_read_as_latin1_with_a_warning() {
     let mut csv = b"Level,Code - NOC 2021 V1.0,Class title,Element Type Label English,Element Description English\r\n".to_vec();
     csv.extend_from_slice(b"5,31202,Physioth\xe9rapeutes,Main duties,Assess clients\r\n");
     let report = import_noc(&csv[..], &options(&[], Grouping::Broad)).unwrap();
-    assert_eq!(report.catalog.occupations[0].title, "Physiothérapeutes");
-    assert_eq!(report.catalog.occupations[0].id, "31202-physiotherapeutes");
+    assert_eq!(report.catalog.occupations()[0].title(), "Physiothérapeutes");
+    assert_eq!(
+        report.catalog.occupations()[0].id(),
+        "31202-physiotherapeutes"
+    );
     assert_eq!(report.warnings[0].line, Some(2));
     assert!(report.warnings[0].message.contains("Latin-1"));
 }
@@ -464,13 +455,13 @@ fn the_output_passes_the_catalog_checks_and_states_source_and_licence() {
         assert_eq!(reread, report.catalog);
         assert!(
             reread
-                .description
+                .description()
                 .contains("Statistics Canada Open Licence"),
             "{}",
-            reread.description
+            reread.description()
         );
-        assert!(reread.description.contains(SAMPLE));
-        assert!(reread.description.contains("Source: Statistics Canada"));
+        assert!(reread.description().contains(SAMPLE));
+        assert!(reread.description().contains("Source: Statistics Canada"));
         assert!(
             report
                 .toml
@@ -493,8 +484,8 @@ fn the_real_excerpt_imports_all_its_unit_groups() {
     assert_eq!(report.stats.rows, 3948);
     assert_eq!(report.stats.occupations, 54);
     let c = &report.catalog;
-    let health = &c.clusters[c.cluster_by_id("health-occupations").unwrap().0];
-    assert_eq!(health.occupations.len(), 43);
+    let health = &c.clusters()[c.cluster_by_id("health-occupations").unwrap().0];
+    assert_eq!(health.occupations().len(), 43);
     assert_eq!(
         ids(c, "31202-physiotherapists"),
         vec![
@@ -504,9 +495,9 @@ fn the_real_excerpt_imports_all_its_unit_groups() {
     );
     let surgeons = occupation(c, "31101-specialists-in-surgery");
     assert!(
-        surgeons.summary.starts_with("Treat diseases"),
+        surgeons.summary().starts_with("Treat diseases"),
         "{}",
-        surgeons.summary
+        surgeons.summary()
     );
 }
 
@@ -624,7 +615,7 @@ fn cli_writes_to_stdout_and_reports_malformed_rows_on_stderr() {
         .clone();
     let text = String::from_utf8(output).unwrap();
     let catalog = Catalog::from_str(&text, "stdout").unwrap();
-    assert_eq!(catalog.occupations.len(), 9);
+    assert_eq!(catalog.occupations().len(), 9);
 }
 
 #[test]

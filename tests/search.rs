@@ -20,7 +20,7 @@ fn search(catalog: &Catalog, query: &str) -> Vec<Match> {
 }
 
 fn title(catalog: &Catalog, o: OccupationIdx) -> &str {
-    &catalog.occupation(o).title
+    &catalog.occupation(o).title()
 }
 
 /// (query, expected first title, expected reason label of the first row, or "" for none)
@@ -104,12 +104,12 @@ fn a_psychology_degree_leads_to_every_occupation_that_names_it() {
     let catalog = bundled();
     let found = search(&catalog, "edu:psychology");
     let names = |list: &[String]| list.iter().any(|e| e.to_lowercase().contains("psycholog"));
-    let own = |o: OccupationIdx| names(&catalog.occupation(o).education);
+    let own = |o: OccupationIdx| names(catalog.occupation(o).education());
     // the occupation's own education, or its cluster's educational backgrounds (the seed names
     // psychology for counselling and for rehabilitation)
-    let expected: Vec<OccupationIdx> = (0..catalog.occupations.len())
+    let expected: Vec<OccupationIdx> = (0..catalog.occupations().len())
         .map(OccupationIdx)
-        .filter(|&o| own(o) || names(&catalog.cluster(catalog.occupation(o).cluster).education))
+        .filter(|&o| own(o) || names(&catalog.cluster(catalog.occupation(o).cluster()).education()))
         .collect();
     assert!(
         expected.len() > 3,
@@ -168,10 +168,10 @@ fn scopes_restrict_where_a_word_may_match() {
     let rehab = catalog.cluster_by_id("rehabilitation").expect("cluster");
     assert_eq!(
         search(&catalog, "cluster:rehab").len(),
-        catalog.cluster(rehab).occupations.len()
+        catalog.cluster(rehab).occupations().len()
     );
     for m in search(&catalog, "noc:312") {
-        let noc = catalog.occupation(m.occupation).noc.as_deref();
+        let noc = catalog.occupation(m.occupation).noc();
         assert!(noc.is_some_and(|n| n.starts_with("312")), "{noc:?}");
     }
 }
@@ -272,31 +272,31 @@ fn fields(catalog: &Catalog, o: OccupationIdx, scope: Scope) -> Vec<(Field, Stri
         push(Field::Title);
     }
     if any || scope == Scope::Alias {
-        (0..occ.aliases.len()).for_each(|i| push(Field::Alias(i as u16)));
+        (0..occ.aliases().len()).for_each(|i| push(Field::Alias(i as u16)));
     }
     if any || scope == Scope::Cluster {
         push(Field::Cluster);
     }
     if any || scope == Scope::Skill {
-        (0..occ.skills.len()).for_each(|i| push(Field::Skill(i as u16)));
+        (0..occ.skills().len()).for_each(|i| push(Field::Skill(i as u16)));
     }
     if any || scope == Scope::Education {
-        (0..occ.education.len()).for_each(|i| push(Field::Education(i as u16)));
+        (0..occ.education().len()).for_each(|i| push(Field::Education(i as u16)));
     }
     if scope == Scope::Education {
-        let cluster = catalog.cluster(occ.cluster);
-        (0..cluster.education.len()).for_each(|i| push(Field::ClusterEducation(i as u16)));
+        let cluster = catalog.cluster(occ.cluster());
+        (0..cluster.education().len()).for_each(|i| push(Field::ClusterEducation(i as u16)));
     }
     if any || scope == Scope::Setting {
-        (0..occ.settings.len()).for_each(|i| push(Field::Setting(i as u16)));
+        (0..occ.settings().len()).for_each(|i| push(Field::Setting(i as u16)));
     }
     if any || scope == Scope::Summary {
         push(Field::Summary);
     }
     if any || scope == Scope::Duty {
-        (0..occ.duties.len()).for_each(|i| push(Field::Duty(i as u16)));
+        (0..occ.duties().len()).for_each(|i| push(Field::Duty(i as u16)));
     }
-    if (any || scope == Scope::Noc) && occ.noc.is_some() {
+    if (any || scope == Scope::Noc) && occ.noc().is_some() {
         push(Field::Noc);
     }
     out
@@ -387,14 +387,14 @@ fn query_strategy(words: Vec<String>) -> impl Strategy<Value = String> {
 
 fn catalog_words(catalog: &Catalog) -> Vec<String> {
     let mut words: Vec<String> = catalog
-        .occupations
+        .occupations()
         .iter()
         .flat_map(|o| {
-            let mut texts = vec![o.title.clone(), o.summary.clone()];
-            texts.extend(o.aliases.iter().cloned());
-            texts.extend(o.education.iter().cloned());
-            texts.extend(o.settings.iter().cloned());
-            texts.extend(o.skills.iter().cloned());
+            let mut texts = vec![o.title().to_string(), o.summary().to_string()];
+            texts.extend(o.aliases().iter().cloned());
+            texts.extend(o.education().iter().cloned());
+            texts.extend(o.settings().iter().cloned());
+            texts.extend(o.skills().iter().cloned());
             texts
         })
         .flat_map(|t| words_of(&t))
@@ -472,7 +472,7 @@ fn assert_browser_agrees(catalog: &Catalog, query: &str) {
     // the list groups by cluster, clusters in the order of their best match
     let mut grouped: Vec<(usize, Vec<OccupationIdx>)> = Vec::new();
     for &o in &expected {
-        let c = catalog.occupation(o).cluster.0;
+        let c = catalog.occupation(o).cluster().0;
         match grouped.iter_mut().find(|(g, _)| *g == c) {
             Some((_, members)) => members.push(o),
             None => grouped.push((c, vec![o])),

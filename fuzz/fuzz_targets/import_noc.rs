@@ -50,11 +50,15 @@ fuzz_target!(|data: &[u8]| {
         Ok(report) => {
             assert!(report.warnings.len() <= 8);
             assert_shows_safely("the catalog", &report.toml);
+            // built in memory, written once: what was written loads back to the same catalog
+            let again = career_clusters::catalog::Catalog::from_str(&report.toml, "imported")
+                .expect("the written catalog loads");
+            assert!(again == report.catalog, "the written catalog differs from the built one");
             for w in &report.warnings {
                 assert_shows_safely("a warning", &w.to_string());
             }
             assert_eq!(
-                report.catalog.occupations.len(),
+                report.catalog.occupations().len(),
                 report.stats.occupations,
                 "the stats count the occupations written"
             );

@@ -193,7 +193,7 @@ impl App {
         if self.is_filtering() {
             self.filter.matches().len()
         } else {
-            self.catalog.occupations.len()
+            self.catalog.occupations().len()
         }
     }
 
@@ -244,7 +244,7 @@ impl App {
     pub fn filter_view(&self) -> FilterView<'_> {
         FilterView {
             filter: &self.filter,
-            total: self.catalog.occupations.len(),
+            total: self.catalog.occupations().len(),
             marked: self.shortlist.len(),
             has_cursor: self.overlay.is_none(),
             theme: self.look.theme(),
@@ -386,7 +386,7 @@ impl App {
             return;
         };
         let marked = self.shortlist.toggle(o);
-        let title = &self.catalog.occupation(o).title;
+        let title = &self.catalog.occupation(o).title();
         let n = self.shortlist.len();
         self.status = Some(if marked {
             format!("Marked {title} ({n} on the shortlist)")
@@ -401,7 +401,7 @@ impl App {
         };
         if let Some(o) = self.shortlist.remove_at(view.cursor()) {
             view.move_by(0, self.shortlist.len());
-            let title = &self.catalog.occupation(o).title;
+            let title = &self.catalog.occupation(o).title();
             self.status = Some(format!("Removed {title} from the shortlist"));
         }
     }
@@ -449,7 +449,7 @@ impl App {
             return;
         };
         let occupation = self.catalog.occupation(o);
-        match &occupation.onet {
+        match &occupation.onet() {
             Some(code) => {
                 let url = crate::commands::onet_url(code);
                 self.status = Some(format!("Opening {url}"));
@@ -458,7 +458,7 @@ impl App {
             None => {
                 self.status = Some(format!(
                     "{} has no O*NET-SOC code in this catalog",
-                    occupation.title
+                    occupation.title()
                 ));
             }
         }
@@ -468,7 +468,7 @@ impl App {
 
     fn move_related(&mut self, delta: isize) {
         if let Some(o) = self.selected_occupation() {
-            let count = self.catalog.occupation(o).related.len();
+            let count = self.catalog.occupation(o).related().len();
             self.detail.move_related(delta, count);
         }
     }
@@ -477,7 +477,7 @@ impl App {
         let Some(o) = self.selected_occupation() else {
             return;
         };
-        let Some(&target) = self.catalog.occupation(o).related.get(index) else {
+        let Some(&target) = self.catalog.occupation(o).related().get(index) else {
             self.status = Some("No related occupation with that number".into());
             return;
         };
@@ -682,7 +682,7 @@ mod tests {
         assert_eq!(app.list().rows()[0], Selection::Cluster(rehab));
         assert!(app.list().selected_row().is_some());
         assert_eq!(app.list().selected_row(), Some(1), "just under its cluster");
-        assert!(app.visible_occupation_count() < app.catalog().occupations.len());
+        assert!(app.visible_occupation_count() < app.catalog().occupations().len());
     }
 
     #[test]
@@ -740,13 +740,13 @@ mod tests {
     fn folding_and_unfolding() {
         let mut app = app();
         app.update(Action::UnfoldCluster);
-        let first_cluster = app.catalog().clusters[0].occupations.len();
+        let first_cluster = app.catalog().clusters()[0].occupations().len();
         assert_eq!(app.list().rows().len(), 5 + first_cluster);
         app.update(Action::UnfoldCluster); // already open: step inside
         assert_eq!(
             app.list().selected(),
             Some(Selection::Occupation(
-                app.catalog().clusters[0].occupations[0]
+                app.catalog().clusters()[0].occupations()[0]
             ))
         );
         app.update(Action::FoldCluster); // occupation: go to its cluster
@@ -993,7 +993,7 @@ mod tests {
             .shortlist()
             .items()
             .iter()
-            .map(|&o| app.catalog().occupation(o).id.as_str())
+            .map(|&o| app.catalog().occupation(o).id())
             .collect();
         assert_eq!(ids, ["physiotherapist", "kinesiologist", "dietitian"]);
         assert_eq!(app.status(), Some("Marked Dietitian (3 on the shortlist)"));
@@ -1085,8 +1085,8 @@ mod tests {
         let related = app
             .catalog()
             .occupation(app.catalog().occupation_by_id("physiotherapist").unwrap())
-            .related
-            .clone();
+            .related()
+            .to_vec();
         let kin = app.catalog().occupation_by_id("kinesiologist").unwrap();
         let n = related
             .iter()
@@ -1102,7 +1102,7 @@ mod tests {
         );
         assert_eq!(app.focus(), Focus::Detail);
         // in the detail, → chooses the next link and Enter follows it
-        let kin_related = app.catalog().occupation(kin).related.clone();
+        let kin_related = app.catalog().occupation(kin).related().to_vec();
         assert!(kin_related.len() >= 2);
         app.update(Action::NextRelated);
         assert_eq!(app.detail().related_cursor(), 1);
@@ -1166,7 +1166,7 @@ mod tests {
             .occupation_by_id("health-policy-analyst")
             .unwrap();
         select_occupation(&mut app, "health-policy-analyst");
-        assert!(app.catalog().occupation(policy).onet.is_none());
+        assert!(app.catalog().occupation(policy).onet().is_none());
         app.update(Action::OpenOfficialPage);
         assert!(
             app.take_effects()

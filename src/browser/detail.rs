@@ -113,9 +113,9 @@ impl DetailView<'_> {
     /// The pane's title: the selected cluster's name or occupation's title.
     fn title(&self) -> String {
         match self.subject {
-            Subject::Overview => self.catalog.title.clone(),
-            Subject::Cluster(c) => self.catalog.cluster(c).name.clone(),
-            Subject::Occupation(o) => self.catalog.occupation(o).title.clone(),
+            Subject::Overview => self.catalog.title().to_string(),
+            Subject::Cluster(c) => self.catalog.cluster(c).name().to_string(),
+            Subject::Occupation(o) => self.catalog.occupation(o).title().to_string(),
             Subject::NoMatch => "No match".to_string(),
         }
     }
@@ -231,13 +231,13 @@ impl Lines<'_> {
         let mut facts = self.field(
             m,
             Field::Cluster,
-            &catalog.cluster(occupation.cluster).name,
+            &catalog.cluster(occupation.cluster()).name(),
             theme.muted,
         );
-        if let Some(noc) = &occupation.noc {
+        if let Some(noc) = &occupation.noc() {
             facts.push(Span::styled(format!(" · NOC {noc}"), theme.muted));
         }
-        if let Some(onet) = &occupation.onet {
+        if let Some(onet) = &occupation.onet() {
             facts.push(Span::styled(format!(" · O*NET {onet}"), theme.muted));
         }
         self.paragraph(facts);
@@ -248,14 +248,14 @@ impl Lines<'_> {
             )]);
         }
         self.blank();
-        let summary = self.field(m, Field::Summary, &occupation.summary, theme.lead);
+        let summary = self.field(m, Field::Summary, &occupation.summary(), theme.lead);
         self.paragraph(summary);
 
         for section in Section::ALL {
             self.section(section, m, section.items(occupation));
         }
 
-        if !occupation.aliases.is_empty() {
+        if !occupation.aliases().is_empty() {
             self.heading("Also called");
             // Imported catalogs can list a hundred example titles: show a few, and always the
             // ones the filter matched, so the reason for a match is on screen.
@@ -267,34 +267,34 @@ impl Lines<'_> {
                         .sum()
                 })
             };
-            let best = (0..occupation.aliases.len())
+            let best = (0..occupation.aliases().len())
                 .map(covered)
                 .max()
                 .unwrap_or(0);
-            let mut matched: Vec<usize> = (ALIASES_SHOWN..occupation.aliases.len())
+            let mut matched: Vec<usize> = (ALIASES_SHOWN..occupation.aliases().len())
                 .filter(|&i| best > 0 && covered(i) == best)
                 .collect();
             matched.truncate(ALIASES_MATCHED_SHOWN);
-            let first = occupation.aliases.len().min(ALIASES_SHOWN);
+            let first = occupation.aliases().len().min(ALIASES_SHOWN);
             let shown: Vec<usize> = (0..first).chain(matched).collect();
             let mut spans = Vec::new();
             for (n, &i) in shown.iter().enumerate() {
                 if n > 0 {
                     spans.push(Span::raw(", "));
                 }
-                let alias = &occupation.aliases[i];
+                let alias = &occupation.aliases()[i];
                 spans.extend(self.field(m, Field::Alias(i as u16), alias, theme.text));
             }
-            let hidden = occupation.aliases.len() - shown.len();
+            let hidden = occupation.aliases().len() - shown.len();
             if hidden > 0 {
                 spans.push(Span::styled(format!(" and {hidden} more"), theme.muted));
             }
             self.paragraph(spans);
         }
-        if !occupation.related.is_empty() {
+        if !occupation.related().is_empty() {
             self.heading("Related occupations");
             let focused = view.focused();
-            for (i, &r) in occupation.related.iter().enumerate() {
+            for (i, &r) in occupation.related().iter().enumerate() {
                 let related = catalog.occupation(r);
                 let chosen = focused && i == view.related_cursor;
                 let style = if chosen {
@@ -302,9 +302,9 @@ impl Lines<'_> {
                 } else {
                     theme.text
                 };
-                let mut spans = vec![Span::styled(related.title.clone(), style)];
-                if related.cluster != occupation.cluster {
-                    let cluster = &catalog.cluster(related.cluster).name;
+                let mut spans = vec![Span::styled(related.title().to_string(), style)];
+                if related.cluster() != occupation.cluster() {
+                    let cluster = &catalog.cluster(related.cluster()).name();
                     spans.push(Span::styled(format!(" ({cluster})"), theme.muted));
                 }
                 let number = if i < 9 {
@@ -338,20 +338,26 @@ impl Lines<'_> {
     fn overview(&mut self) {
         let theme = self.view.theme;
         let catalog = self.view.catalog;
-        for (i, cluster) in catalog.clusters.iter().enumerate() {
+        for (i, cluster) in catalog.clusters().iter().enumerate() {
             if i > 0 {
                 self.blank();
             }
-            let n = cluster.occupations.len();
+            let n = cluster.occupations().len();
             self.paragraph(vec![Span::styled(
-                format!("{} · {n} occupations", cluster.name),
+                format!("{} · {n} occupations", cluster.name()),
                 theme.heading,
             )]);
-            self.paragraph(vec![Span::styled(cluster.summary.clone(), theme.text)]);
+            self.paragraph(vec![Span::styled(
+                cluster.summary().to_string(),
+                theme.text,
+            )]);
         }
-        if !catalog.description.is_empty() {
+        if !catalog.description().is_empty() {
             self.heading("About these clusters");
-            self.paragraph(vec![Span::styled(catalog.description.clone(), theme.text)]);
+            self.paragraph(vec![Span::styled(
+                catalog.description().to_string(),
+                theme.text,
+            )]);
         }
     }
 
@@ -359,10 +365,16 @@ impl Lines<'_> {
         let view = self.view;
         let theme = view.theme;
         let cluster = view.catalog.cluster(c);
-        self.paragraph(vec![Span::styled(cluster.summary.clone(), theme.lead)]);
-        if !cluster.description.is_empty() {
+        self.paragraph(vec![Span::styled(
+            cluster.summary().to_string(),
+            theme.lead,
+        )]);
+        if !cluster.description().is_empty() {
             self.blank();
-            self.paragraph(vec![Span::styled(cluster.description.clone(), theme.text)]);
+            self.paragraph(vec![Span::styled(
+                cluster.description().to_string(),
+                theme.text,
+            )]);
         }
         let plain = |items: &[String]| -> Vec<Vec<Span<'static>>> {
             items
@@ -370,17 +382,17 @@ impl Lines<'_> {
                 .map(|s| vec![Span::styled(s.clone(), theme.text)])
                 .collect()
         };
-        if !cluster.education.is_empty() {
+        if !cluster.education().is_empty() {
             self.heading("Educational backgrounds");
-            self.bullets(plain(&cluster.education));
+            self.bullets(plain(cluster.education()));
         }
-        if !cluster.settings.is_empty() {
+        if !cluster.settings().is_empty() {
             self.heading("Where people work");
-            self.bullets(plain(&cluster.settings));
+            self.bullets(plain(cluster.settings()));
         }
-        self.heading(&format!("Occupations ({})", cluster.occupations.len()));
+        self.heading(&format!("Occupations ({})", cluster.occupations().len()));
         let items: Vec<_> = cluster
-            .occupations
+            .occupations()
             .iter()
             .map(|&o| {
                 let occupation = view.catalog.occupation(o);
@@ -389,7 +401,7 @@ impl Lines<'_> {
                     .match_for(o)
                     .map(|m| m.ranges(Field::Title))
                     .unwrap_or_default();
-                highlighted(&occupation.title, &ranges, theme.text, theme.matched)
+                highlighted(&occupation.title(), &ranges, theme.text, theme.matched)
             })
             .collect();
         self.bullets(items);

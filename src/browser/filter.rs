@@ -51,8 +51,8 @@ impl Filter {
         Filter {
             input: Input::default(),
             matches: Vec::new(),
-            position: vec![None; catalog.occupations.len()],
-            cluster_counts: vec![0; catalog.clusters.len()],
+            position: vec![None; catalog.occupations().len()],
+            cluster_counts: vec![0; catalog.clusters().len()],
         }
     }
 
@@ -148,7 +148,7 @@ impl Filter {
         self.cluster_counts.iter_mut().for_each(|c| *c = 0);
         for (i, m) in matches.iter().enumerate() {
             self.position[m.occupation.0] = Some(i);
-            let cluster = catalog.occupation(m.occupation).cluster;
+            let cluster = catalog.occupation(m.occupation).cluster();
             self.cluster_counts[cluster.0] += 1;
         }
         self.matches = matches;

@@ -66,7 +66,7 @@ impl List {
     /// The list of `catalog` with the filter blank, its first cluster selected.
     pub fn new(catalog: &Catalog, filter: &Filter) -> List {
         let mut list = List {
-            selected: (!catalog.clusters.is_empty()).then_some(Selection::Cluster(ClusterIdx(0))),
+            selected: (!catalog.clusters().is_empty()).then_some(Selection::Cluster(ClusterIdx(0))),
             ..List::default()
         };
         list.rebuild(catalog, filter);
@@ -148,7 +148,7 @@ impl List {
     pub fn fold(&mut self, catalog: &Catalog, filter: &Filter) {
         match self.visible_selection() {
             Some(Selection::Occupation(o)) => {
-                self.selected = Some(Selection::Cluster(catalog.occupation(o).cluster));
+                self.selected = Some(Selection::Cluster(catalog.occupation(o).cluster()));
             }
             Some(Selection::Cluster(c)) if self.is_open(c, !filter.is_blank()) => {
                 self.set_open(c, false, catalog, filter);
@@ -190,7 +190,7 @@ impl List {
                 self.selected = Some(Selection::Occupation(best));
             }
         } else if let Some(Selection::Occupation(o)) = self.selected {
-            self.expanded.insert(catalog.occupation(o).cluster);
+            self.expanded.insert(catalog.occupation(o).cluster());
         }
         self.rebuild(catalog, filter);
         self.select_first_if_hidden();
@@ -202,7 +202,7 @@ impl List {
         if self.selected_row().is_none()
             && let Selection::Occupation(o) = selection
         {
-            self.set_open(catalog.occupation(o).cluster, true, catalog, filter);
+            self.set_open(catalog.occupation(o).cluster(), true, catalog, filter);
             self.selected = Some(selection);
         }
         self.select_first_if_hidden();
@@ -222,7 +222,7 @@ impl List {
             // occupations within a cluster in rank order.
             let mut by_cluster: Vec<(ClusterIdx, Vec<OccupationIdx>)> = Vec::new();
             for m in filter.matches() {
-                let cluster = catalog.occupation(m.occupation).cluster;
+                let cluster = catalog.occupation(m.occupation).cluster();
                 match by_cluster.iter_mut().find(|(c, _)| *c == cluster) {
                     Some((_, members)) => members.push(m.occupation),
                     None => by_cluster.push((cluster, vec![m.occupation])),
@@ -235,10 +235,10 @@ impl List {
                 }
             }
         } else {
-            for (c, cluster) in catalog.clusters.iter().enumerate() {
+            for (c, cluster) in catalog.clusters().iter().enumerate() {
                 rows.push(Row::Cluster(ClusterIdx(c)));
                 if self.is_open(ClusterIdx(c), false) {
-                    rows.extend(cluster.occupations.iter().copied().map(Row::Occupation));
+                    rows.extend(cluster.occupations().iter().copied().map(Row::Occupation));
                 }
             }
         }
@@ -299,7 +299,7 @@ impl ListView<'_> {
         let focused = self.focused;
         let mut title = format!(
             " Clusters · {} occupations ",
-            self.catalog.occupations.len()
+            self.catalog.occupations().len()
         );
         if width(&title) + 2 > usize::from(area.width) {
             title = " Clusters ".to_string();
@@ -357,20 +357,20 @@ impl ListView<'_> {
         let count = if filtering {
             self.filter.cluster_count(c)
         } else {
-            cluster.occupations.len()
+            cluster.occupations().len()
         };
         let count = format!(" {count}");
         let fold = if open { "▾ " } else { "▸ " };
         let mut ranges = Vec::new();
         if filtering {
-            for &o in &cluster.occupations {
+            for &o in cluster.occupations() {
                 if let Some(m) = self.filter.match_for(o) {
                     ranges.extend(m.ranges(Field::Cluster));
                 }
             }
             merge_ranges(&mut ranges);
         }
-        let name = highlighted(&cluster.name, &ranges, theme.cluster, theme.matched);
+        let name = highlighted(&cluster.name(), &ranges, theme.cluster, theme.matched);
         let name_room = row_width.saturating_sub(1 + width(fold) + width(&count));
         let name = truncate(name, name_room);
         let pad = name_room.saturating_sub(spans_width(&name));
@@ -394,7 +394,7 @@ impl ListView<'_> {
         };
         let mut spans = vec![Span::raw(" "), mark];
         spans.extend(highlighted(
-            &occupation.title,
+            &occupation.title(),
             &title_ranges,
             theme.text,
             theme.matched,

@@ -75,7 +75,7 @@ pub fn occ(app: &App, id: &str) -> Selection {
 /// which keeps the selection with its cluster open.
 pub fn select_occupation(app: &mut App, id: &str) {
     let o = app.catalog().occupation_by_id(id).expect("a bundled id");
-    let title = app.catalog().occupation(o).title.clone();
+    let title = app.catalog().occupation(o).title().to_string();
     typed(app, &title);
     if app.list().selected() != Some(Selection::Occupation(o)) {
         // another occupation ranks first for this title: walk down to it
@@ -92,8 +92,8 @@ pub fn select_occupation(app: &mut App, id: &str) {
 /// The title or name of what is selected.
 pub fn selected_title(app: &App) -> String {
     match app.list().selected() {
-        Some(Selection::Occupation(o)) => app.catalog().occupation(o).title.clone(),
-        Some(Selection::Cluster(c)) => app.catalog().cluster(c).name.clone(),
+        Some(Selection::Occupation(o)) => app.catalog().occupation(o).title().to_string(),
+        Some(Selection::Cluster(c)) => app.catalog().cluster(c).name().to_string(),
         None => String::new(),
     }
 }

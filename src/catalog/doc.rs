@@ -92,3 +92,18 @@ impl Value<'_> {
         }
     }
 }
+
+/// Where a parser hands the document, one table at a time, in file order (the validation in
+/// `read` is one; the lean reader feeds it directly, toml's tree is walked into it): the catalog's own keys, then each cluster's
+/// keys followed by its occupations. Each table is lent only for the call.
+pub(super) trait Sink<'i> {
+    fn root(&mut self, table: &Table<'i>);
+    /// The file has no `[[clusters]]`.
+    fn no_clusters(&mut self);
+    /// A `[[clusters]]` table, without its occupations.
+    fn cluster(&mut self, table: &Table<'i>, header: &Range<usize>);
+    /// The cluster just handed over has no `[[clusters.occupations]]`.
+    fn no_occupations(&mut self, header: &Range<usize>);
+    /// A `[[clusters.occupations]]` table of the cluster handed over last.
+    fn occupation(&mut self, table: &Table<'i>, header: &Range<usize>);
+}

@@ -19,21 +19,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::doc::{Entry, Item, Table, Value};
-
-/// What the lean reader hands over, in file order: the catalog's own keys, then each cluster's
-/// keys followed by its occupations. Each table is lent only for the call.
-pub(super) trait Sink<'i> {
-    fn root(&mut self, table: &Table<'i>);
-    /// The file has no `[[clusters]]`.
-    fn no_clusters(&mut self);
-    /// A `[[clusters]]` table, without its occupations.
-    fn cluster(&mut self, table: &Table<'i>, header: &Range<usize>);
-    /// The cluster just handed over has no `[[clusters.occupations]]`.
-    fn no_occupations(&mut self, header: &Range<usize>);
-    /// A `[[clusters.occupations]]` table of the cluster handed over last.
-    fn occupation(&mut self, table: &Table<'i>, header: &Range<usize>);
-}
+use super::doc::{Entry, Item, Sink, Table, Value};
 
 /// Reads `text`, handing each table to `sink` as soon as it is complete. `None` means toml's
 /// parser has to read the file (and whatever `sink` was given is to be thrown away).

@@ -14,11 +14,13 @@ use std::path::Path;
 
 use crate::input::OpenError;
 
+mod build;
 mod doc;
 mod lean;
 mod problem;
 mod read;
 
+pub use build::{BuildError, CatalogDraft, ClusterDraft, OccupationDraft};
 pub use problem::{Location, Problem};
 
 /// The catalog that ships inside the binary.
@@ -39,44 +41,151 @@ pub struct ClusterIdx(pub usize);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct OccupationIdx(pub usize);
 
-/// A validated catalog.
+/// A validated catalog. Its fields are read through methods and never written outside this
+/// module: a `Catalog` exists only once validated, by the loader or [`Catalog::build`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Catalog {
-    pub title: String,
-    pub description: String,
-    pub clusters: Vec<Cluster>,
+    title: String,
+    description: String,
+    clusters: Vec<Cluster>,
     /// Every occupation of every cluster, in file order.
-    pub occupations: Vec<Occupation>,
+    occupations: Vec<Occupation>,
 }
 
 /// A group of similar careers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cluster {
-    pub id: String,
-    pub name: String,
-    pub summary: String,
-    pub description: String,
-    pub education: Vec<String>,
-    pub settings: Vec<String>,
+    id: String,
+    name: String,
+    summary: String,
+    description: String,
+    education: Vec<String>,
+    settings: Vec<String>,
     /// This cluster's occupations, in file order.
-    pub occupations: Vec<OccupationIdx>,
+    occupations: Vec<OccupationIdx>,
 }
 
 /// One occupation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Occupation {
-    pub id: String,
-    pub title: String,
-    pub cluster: ClusterIdx,
-    pub aliases: Vec<String>,
-    pub summary: String,
-    pub duties: Vec<String>,
-    pub education: Vec<String>,
-    pub settings: Vec<String>,
-    pub skills: Vec<String>,
-    pub related: Vec<OccupationIdx>,
-    pub noc: Option<String>,
-    pub onet: Option<String>,
+    id: String,
+    title: String,
+    cluster: ClusterIdx,
+    aliases: Vec<String>,
+    summary: String,
+    duties: Vec<String>,
+    education: Vec<String>,
+    settings: Vec<String>,
+    skills: Vec<String>,
+    related: Vec<OccupationIdx>,
+    noc: Option<String>,
+    onet: Option<String>,
+}
+
+impl Catalog {
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The catalog's introduction ("About these clusters"); may be empty.
+    pub fn description(&self) -> &str {
+        &self.description
+    }
+
+    pub fn clusters(&self) -> &[Cluster] {
+        &self.clusters
+    }
+
+    /// Every occupation of every cluster, in file order.
+    pub fn occupations(&self) -> &[Occupation] {
+        &self.occupations
+    }
+}
+
+impl Cluster {
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn summary(&self) -> &str {
+        &self.summary
+    }
+
+    pub fn description(&self) -> &str {
+        &self.description
+    }
+
+    /// The educational backgrounds that lead to this cluster.
+    pub fn education(&self) -> &[String] {
+        &self.education
+    }
+
+    pub fn settings(&self) -> &[String] {
+        &self.settings
+    }
+
+    /// This cluster's occupations, in file order.
+    pub fn occupations(&self) -> &[OccupationIdx] {
+        &self.occupations
+    }
+}
+
+impl Occupation {
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    pub fn cluster(&self) -> ClusterIdx {
+        self.cluster
+    }
+
+    /// Other names people search for.
+    pub fn aliases(&self) -> &[String] {
+        &self.aliases
+    }
+
+    pub fn summary(&self) -> &str {
+        &self.summary
+    }
+
+    pub fn duties(&self) -> &[String] {
+        &self.duties
+    }
+
+    pub fn education(&self) -> &[String] {
+        &self.education
+    }
+
+    pub fn settings(&self) -> &[String] {
+        &self.settings
+    }
+
+    pub fn skills(&self) -> &[String] {
+        &self.skills
+    }
+
+    /// Related occupations, in any cluster.
+    pub fn related(&self) -> &[OccupationIdx] {
+        &self.related
+    }
+
+    /// The NOC 2021 unit group, five digits.
+    pub fn noc(&self) -> Option<&str> {
+        self.noc.as_deref()
+    }
+
+    /// The O*NET-SOC code.
+    pub fn onet(&self) -> Option<&str> {
+        self.onet.as_deref()
+    }
 }
 
 /// The list sections of an occupation, in the order every view shows them: the detail pane,
@@ -542,22 +651,6 @@ impl Table {
     }
 }
 
-/// Levenshtein distance over characters.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -571,7 +664,7 @@ mod tests {
             b in "[ab-é]{0,12}",
             limit in 0usize..6,
         ) {
-            let full = edit_distance(&a, &b);
+            let full = strsim::levenshtein(&a, &b);
             let (ac, bc): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
             let mut table = Table::default();
             let banded = table.distance(&ac, &bc, limit);
@@ -706,15 +799,5 @@ summary = "Studies movement."
         assert_eq!(s.nearest("nothing-like-it-at-all"), None);
         // asked again, from the cache
         assert_eq!(s.nearest("occupation-01234x"), Some("occupation-01234"));
-    }
-
-    #[test]
-    fn edit_distance_counts_edits() {
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
-        assert_eq!(edit_distance("", "abc"), 3);
-        assert_eq!(
-            nearest("titel", ["title", "summary"].into_iter()),
-            Some("title")
-        );
     }
 }

@@ -15,8 +15,8 @@ use std::ops::Range;
 
 use toml::de::DeTable;
 
+use super::doc::Sink;
 use super::doc::{Item, Table, Value};
-use super::lean::Sink;
 use super::problem::{LineIndex, Location, Problem};
 use super::{Catalog, Cluster, ClusterIdx, Occupation, OccupationIdx, nearest};
 use crate::text::sanitize;
@@ -33,7 +33,8 @@ const CLUSTER_KEYS: &[&str] = &[
 ];
 /// Fields shown as one fact on one line by `list` and `search`: a line break in them could fake
 /// a row, so they are refused (descriptions, summaries and duties may have several lines).
-const ONE_LINE_KEYS: &[&str] = &["id", "title", "name", "noc", "onet", "aliases", "related"];
+pub(super) const ONE_LINE_KEYS: &[&str] =
+    &["id", "title", "name", "noc", "onet", "aliases", "related"];
 
 const OCCUPATION_KEYS: &[&str] = &[
     "id",

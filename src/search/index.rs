@@ -85,29 +85,34 @@ pub struct WordIndex {
 
 /// Calls `f(kind, item, text)` for every indexed field of occupation `o`.
 fn for_each_field(catalog: &Catalog, o: usize, mut f: impl FnMut(Kind, usize, &str)) {
-    let occ = &catalog.occupations[o];
-    f(Kind::Title, 0, &occ.title);
-    for (i, s) in occ.aliases.iter().enumerate() {
+    let occ = &catalog.occupations()[o];
+    f(Kind::Title, 0, &occ.title());
+    for (i, s) in occ.aliases().iter().enumerate() {
         f(Kind::Alias, i, s);
     }
-    f(Kind::Cluster, 0, &catalog.cluster(occ.cluster).name);
-    for (i, s) in occ.skills.iter().enumerate() {
+    f(Kind::Cluster, 0, &catalog.cluster(occ.cluster()).name());
+    for (i, s) in occ.skills().iter().enumerate() {
         f(Kind::Skill, i, s);
     }
-    for (i, s) in occ.education.iter().enumerate() {
+    for (i, s) in occ.education().iter().enumerate() {
         f(Kind::Education, i, s);
     }
-    for (i, s) in occ.settings.iter().enumerate() {
+    for (i, s) in occ.settings().iter().enumerate() {
         f(Kind::Setting, i, s);
     }
-    f(Kind::Summary, 0, &occ.summary);
-    for (i, s) in occ.duties.iter().enumerate() {
+    f(Kind::Summary, 0, &occ.summary());
+    for (i, s) in occ.duties().iter().enumerate() {
         f(Kind::Duty, i, s);
     }
-    if let Some(noc) = &occ.noc {
+    if let Some(noc) = &occ.noc() {
         f(Kind::Noc, 0, noc);
     }
-    for (i, s) in catalog.cluster(occ.cluster).education.iter().enumerate() {
+    for (i, s) in catalog
+        .cluster(occ.cluster())
+        .education()
+        .iter()
+        .enumerate()
+    {
         f(Kind::ClusterEducation, i, s);
     }
 }
@@ -162,7 +167,7 @@ impl WordIndex {
         let mut counts: Vec<u32> = Vec::new();
         let mut token_ids: Vec<u32> = Vec::new();
         let mut buf = String::new();
-        for o in 0..catalog.occupations.len() {
+        for o in 0..catalog.occupations().len() {
             for_each_field(catalog, o, |_, _, text| {
                 for_each_word::<true>(text, &mut buf, |word, _, _, _| {
                     let id = match ids.get(word) {
@@ -189,7 +194,7 @@ impl WordIndex {
         let mut fill: Vec<u32> = offsets[..offsets.len() - 1].to_vec();
         let mut postings = vec![EMPTY; token_ids.len()];
         let mut tokens = token_ids.iter();
-        for o in 0..catalog.occupations.len() {
+        for o in 0..catalog.occupations().len() {
             for_each_field(catalog, o, |kind, item, text| {
                 let mut position: u16 = 0;
                 for_each_word::<false>(text, &mut buf, |_, start, len, one_to_one| {
@@ -278,9 +283,9 @@ impl Names {
         let mut strings: Vec<&str> = Vec::new();
         let mut occupation_offsets = vec![0u32];
         let mut occupation_names = Vec::new();
-        for occ in &catalog.occupations {
-            let fields = std::iter::once((Field::Title, occ.title.as_str())).chain(
-                occ.aliases
+        for occ in catalog.occupations() {
+            let fields = std::iter::once((Field::Title, occ.title())).chain(
+                occ.aliases()
                     .iter()
                     .enumerate()
                     .map(|(i, a)| (Field::Alias(i as u16), a.as_str())),
@@ -356,9 +361,9 @@ impl ClusterNames {
     pub fn new(catalog: &Catalog) -> ClusterNames {
         ClusterNames {
             folded: catalog
-                .clusters
+                .clusters()
                 .iter()
-                .map(|c| crate::text::Folded::new(&c.name))
+                .map(|c| crate::text::Folded::new(&c.name()))
                 .collect(),
         }
     }

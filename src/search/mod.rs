@@ -134,16 +134,16 @@ impl Field {
         let o = catalog.occupation(occupation);
         let item = |list: &'a [String], i: u16| list.get(usize::from(i)).map_or("", String::as_str);
         match self {
-            Field::Title => &o.title,
-            Field::Alias(i) => item(&o.aliases, i),
-            Field::Cluster => &catalog.cluster(o.cluster).name,
-            Field::Skill(i) => item(&o.skills, i),
-            Field::Education(i) => item(&o.education, i),
-            Field::Setting(i) => item(&o.settings, i),
-            Field::Summary => &o.summary,
-            Field::Duty(i) => item(&o.duties, i),
-            Field::Noc => o.noc.as_deref().unwrap_or(""),
-            Field::ClusterEducation(i) => item(&catalog.cluster(o.cluster).education, i),
+            Field::Title => &o.title(),
+            Field::Alias(i) => item(o.aliases(), i),
+            Field::Cluster => &catalog.cluster(o.cluster()).name(),
+            Field::Skill(i) => item(o.skills(), i),
+            Field::Education(i) => item(o.education(), i),
+            Field::Setting(i) => item(o.settings(), i),
+            Field::Summary => &o.summary(),
+            Field::Duty(i) => item(o.duties(), i),
+            Field::Noc => o.noc().unwrap_or(""),
+            Field::ClusterEducation(i) => item(&catalog.cluster(o.cluster()).education(), i),
         }
     }
 
@@ -250,9 +250,9 @@ impl Searcher {
             names: Names::new(catalog),
             clusters: ClusterNames::new(catalog),
             members: catalog
-                .clusters
+                .clusters()
                 .iter()
-                .map(|c| c.occupations.iter().map(|o| o.0 as u32).collect())
+                .map(|c| c.occupations().iter().map(|o| o.0 as u32).collect())
                 .collect(),
             title_rank: title_ranks(catalog),
         }
@@ -517,9 +517,9 @@ impl Searcher {
 /// Each occupation's place when sorted by folded title, then by catalog order.
 fn title_ranks(catalog: &Catalog) -> Vec<u32> {
     let keys: Vec<String> = catalog
-        .occupations
+        .occupations()
         .iter()
-        .map(|o| o.title.to_lowercase())
+        .map(|o| o.title().to_lowercase())
         .collect();
     let mut order: Vec<usize> = (0..keys.len()).collect();
     order.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
@@ -800,7 +800,7 @@ mod tests {
         Searcher::new(catalog)
             .search(&Query::parse(query))
             .iter()
-            .map(|m| catalog.occupation(m.occupation).title.clone())
+            .map(|m| catalog.occupation(m.occupation).title().to_string())
             .collect()
     }
 
@@ -825,7 +825,7 @@ mod tests {
         let c = catalog();
         let rehab = c.cluster_by_id("rehabilitation").unwrap();
         let found = Searcher::new(&c).search(&Query::parse("rehabilitation"));
-        for &o in &c.cluster(rehab).occupations {
+        for &o in c.cluster(rehab).occupations() {
             assert!(found.iter().any(|m| m.occupation == o));
         }
     }
@@ -837,8 +837,8 @@ mod tests {
         assert!(!found.is_empty());
         assert!(
             found.iter().all(|t| t.to_lowercase().contains("therap")
-                || c.occupations.iter().any(|o| &o.title == t
-                    && o.aliases
+                || c.occupations().iter().any(|o| &o.title() == t
+                    && o.aliases()
                         .iter()
                         .any(|a| a.to_lowercase().contains("therap")))),
             "{found:?}"

@@ -111,12 +111,12 @@ impl CompareView<'_> {
             .iter()
             .map(|o| {
                 let mut lines = wrap(
-                    &[Span::styled(o.title.clone(), theme.lead)],
+                    &[Span::styled(o.title().to_string(), theme.lead)],
                     column,
                     Span::raw(""),
                     Span::raw(""),
                 );
-                let cluster = catalog.cluster(o.cluster).name.clone();
+                let cluster = catalog.cluster(o.cluster()).name().to_string();
                 lines.extend(wrap(
                     &[Span::styled(cluster, theme.muted)],
                     column,
@@ -132,7 +132,7 @@ impl CompareView<'_> {
             .iter()
             .map(|o| {
                 wrap(
-                    &[Span::styled(o.summary.clone(), theme.text)],
+                    &[Span::styled(o.summary().to_string(), theme.text)],
                     column,
                     Span::raw(""),
                     Span::raw(""),
@@ -177,8 +177,8 @@ impl CompareView<'_> {
             .iter()
             .map(|o| {
                 let mut lines = Vec::new();
-                let noc = o.noc.as_deref().unwrap_or("—");
-                let onet = o.onet.as_deref().unwrap_or("—");
+                let noc = o.noc().unwrap_or("—");
+                let onet = o.onet().unwrap_or("—");
                 lines.extend(wrap(
                     &[Span::styled(format!("NOC {noc}"), theme.text)],
                     column,

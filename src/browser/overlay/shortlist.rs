@@ -67,12 +67,12 @@ impl ShortlistView<'_> {
         let mut lines = Vec::new();
         for (i, &o) in items.iter().enumerate() {
             let occupation = self.catalog.occupation(o);
-            let cluster = &self.catalog.cluster(occupation.cluster).name;
+            let cluster = &self.catalog.cluster(occupation.cluster()).name();
             let chosen = i == self.cursor;
             let marker = if chosen { ">" } else { " " };
             let spans = vec![
                 Span::styled(format!("{marker}{:>2}. ", i + 1), theme.key),
-                Span::styled(occupation.title.clone(), theme.lead),
+                Span::styled(occupation.title().to_string(), theme.lead),
                 Span::styled(format!(" · {cluster}"), theme.muted),
             ];
             let mut line = Line::from(truncate(spans, usize::from(width)));
