@@ -56,16 +56,16 @@ struct IdName<'a> {
 fn id_title(catalog: &Catalog, o: OccupationIdx) -> IdTitle<'_> {
     let o = catalog.occupation(o);
     IdTitle {
-        id: &o.id(),
-        title: &o.title(),
+        id: o.id(),
+        title: o.title(),
     }
 }
 
 fn id_name(catalog: &Catalog, c: ClusterIdx) -> IdName<'_> {
     let c = catalog.cluster(c);
     IdName {
-        id: &c.id(),
-        name: &c.name(),
+        id: c.id(),
+        name: c.name(),
     }
 }
 
@@ -90,14 +90,14 @@ pub fn list(catalog: &Catalog, out: &mut dyn Write, as_json: bool) -> io::Result
             clusters: Vec<Cluster<'a>>,
         }
         let list = List {
-            title: &catalog.title(),
+            title: catalog.title(),
             clusters: catalog
                 .clusters()
                 .iter()
                 .map(|c| Cluster {
-                    id: &c.id(),
-                    name: &c.name(),
-                    summary: &c.summary(),
+                    id: c.id(),
+                    name: c.name(),
+                    summary: c.summary(),
                     occupations: c
                         .occupations()
                         .iter()
@@ -211,11 +211,11 @@ fn show_occupation(
             out,
             &Occupation {
                 kind: "occupation",
-                id: &occ.id(),
-                title: &occ.title(),
+                id: occ.id(),
+                title: occ.title(),
                 cluster: id_name(catalog, occ.cluster()),
                 aliases: occ.aliases(),
-                summary: &occ.summary(),
+                summary: occ.summary(),
                 duties: occ.duties(),
                 education: occ.education(),
                 settings: occ.settings(),
@@ -282,10 +282,10 @@ fn show_cluster(
             out,
             &Cluster {
                 kind: "cluster",
-                id: &cluster.id(),
-                name: &cluster.name(),
-                summary: &cluster.summary(),
-                description: &cluster.description(),
+                id: cluster.id(),
+                name: cluster.name(),
+                summary: cluster.summary(),
+                description: cluster.description(),
                 education: cluster.education(),
                 settings: cluster.settings(),
                 occupations: cluster
@@ -357,8 +357,8 @@ pub fn search(
                 .map(|m| {
                     let o = catalog.occupation(m.occupation);
                     Hit {
-                        id: &o.id(),
-                        title: &o.title(),
+                        id: o.id(),
+                        title: o.title(),
                         cluster: id_name(catalog, o.cluster()),
                         score: m.score,
                         matched: m.reason.map(|f| Why {

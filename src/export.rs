@@ -227,7 +227,7 @@ fn occupation_blocks(doc: &mut Doc, catalog: &Catalog, o: OccupationIdx) {
             Span::Text(names),
         ]));
     }
-    doc.paragraphs(&occ.summary());
+    doc.paragraphs(occ.summary());
     for part in Section::ALL {
         doc.section(3, part.heading(), text_items(part.items(occ)));
     }
@@ -254,9 +254,9 @@ fn occupation_blocks(doc: &mut Doc, catalog: &Catalog, o: OccupationIdx) {
 
 fn cluster_doc(catalog: &Catalog, c: ClusterIdx) -> Doc {
     let cluster = catalog.cluster(c);
-    let mut doc = Doc::new(&cluster.name(), catalog);
-    doc.paragraphs(&cluster.summary());
-    doc.paragraphs(&cluster.description());
+    let mut doc = Doc::new(cluster.name(), catalog);
+    doc.paragraphs(cluster.summary());
+    doc.paragraphs(cluster.description());
     doc.section(
         2,
         "Educational backgrounds",
@@ -268,7 +268,7 @@ fn cluster_doc(catalog: &Catalog, c: ClusterIdx) -> Doc {
     for &o in cluster.occupations() {
         let occ = catalog.occupation(o);
         doc.blocks.push(Block::Heading(3, occ.title().to_string()));
-        doc.paragraphs(&occ.summary());
+        doc.paragraphs(occ.summary());
         let codes = codes(catalog, o);
         if !codes.is_empty() {
             doc.blocks.push(Block::List(codes));

@@ -107,7 +107,7 @@ pub fn catalog_toml(occupations: usize) -> String {
 
     let mut out = String::with_capacity(occupations * 1600);
     let _ = writeln!(out, "title = {}", quote("Synthetic catalog"));
-    let _ = writeln!(out, "description = {}\n", quote(&base.description()));
+    let _ = writeln!(out, "description = {}\n", quote(base.description()));
     for c in 0..cluster_count {
         let bc = &base.clusters()[c % base.clusters().len()];
         let _ = writeln!(out, "[[clusters]]");
@@ -118,8 +118,8 @@ pub fn catalog_toml(occupations: usize) -> String {
             format!("{} {}", bc.name(), MODIFIERS[c % MODIFIERS.len()])
         };
         let _ = writeln!(out, "name = {}", quote(&name));
-        let _ = writeln!(out, "summary = {}", quote(&bc.summary()));
-        let _ = writeln!(out, "description = {}", quote(&bc.description()));
+        let _ = writeln!(out, "summary = {}", quote(bc.summary()));
+        let _ = writeln!(out, "description = {}", quote(bc.description()));
         let _ = writeln!(out, "education = {}", list(bc.education()));
         let _ = writeln!(out, "settings = {}\n", list(bc.settings()));
         for i in c * per_cluster..((c + 1) * per_cluster).min(occupations) {
@@ -154,7 +154,7 @@ pub fn catalog_toml(occupations: usize) -> String {
             let _ = writeln!(out, "id = {}", quote(&id(i)));
             let _ = writeln!(out, "title = {}", quote(&title));
             let _ = writeln!(out, "aliases = {}", list(&aliases));
-            let _ = writeln!(out, "summary = {}", quote(&b.summary()));
+            let _ = writeln!(out, "summary = {}", quote(b.summary()));
             let _ = writeln!(out, "duties = {}", list(&duties));
             let _ = writeln!(out, "education = {}", list(b.education()));
             let _ = writeln!(out, "settings = {}", list(b.settings()));

@@ -110,7 +110,7 @@ fn occupations_have_code_and_title_ids_and_noc_codes() {
     for o in c.occupations() {
         let code = o.noc().expect("every occupation has its code");
         assert!(o.id().starts_with(&format!("{code}-")), "{}", o.id());
-        assert_eq!(kebab_case(&o.id()), o.id(), "ids are kebab-case");
+        assert_eq!(kebab_case(o.id()), o.id(), "ids are kebab-case");
         assert!(o.id().len() <= 60, "{}", o.id());
         assert!(!o.title().ends_with([' ', '\r']), "{:?}", o.title());
     }

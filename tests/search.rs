@@ -20,7 +20,7 @@ fn search(catalog: &Catalog, query: &str) -> Vec<Match> {
 }
 
 fn title(catalog: &Catalog, o: OccupationIdx) -> &str {
-    &catalog.occupation(o).title()
+    catalog.occupation(o).title()
 }
 
 /// (query, expected first title, expected reason label of the first row, or "" for none)
@@ -109,7 +109,7 @@ fn a_psychology_degree_leads_to_every_occupation_that_names_it() {
     // psychology for counselling and for rehabilitation)
     let expected: Vec<OccupationIdx> = (0..catalog.occupations().len())
         .map(OccupationIdx)
-        .filter(|&o| own(o) || names(&catalog.cluster(catalog.occupation(o).cluster()).education()))
+        .filter(|&o| own(o) || names(catalog.cluster(catalog.occupation(o).cluster()).education()))
         .collect();
     assert!(
         expected.len() > 3,

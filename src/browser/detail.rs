@@ -231,7 +231,7 @@ impl Lines<'_> {
         let mut facts = self.field(
             m,
             Field::Cluster,
-            &catalog.cluster(occupation.cluster()).name(),
+            catalog.cluster(occupation.cluster()).name(),
             theme.muted,
         );
         if let Some(noc) = &occupation.noc() {
@@ -248,7 +248,7 @@ impl Lines<'_> {
             )]);
         }
         self.blank();
-        let summary = self.field(m, Field::Summary, &occupation.summary(), theme.lead);
+        let summary = self.field(m, Field::Summary, occupation.summary(), theme.lead);
         self.paragraph(summary);
 
         for section in Section::ALL {
@@ -401,7 +401,7 @@ impl Lines<'_> {
                     .match_for(o)
                     .map(|m| m.ranges(Field::Title))
                     .unwrap_or_default();
-                highlighted(&occupation.title(), &ranges, theme.text, theme.matched)
+                highlighted(occupation.title(), &ranges, theme.text, theme.matched)
             })
             .collect();
         self.bullets(items);

@@ -370,7 +370,7 @@ impl ListView<'_> {
             }
             merge_ranges(&mut ranges);
         }
-        let name = highlighted(&cluster.name(), &ranges, theme.cluster, theme.matched);
+        let name = highlighted(cluster.name(), &ranges, theme.cluster, theme.matched);
         let name_room = row_width.saturating_sub(1 + width(fold) + width(&count));
         let name = truncate(name, name_room);
         let pad = name_room.saturating_sub(spans_width(&name));
@@ -394,7 +394,7 @@ impl ListView<'_> {
         };
         let mut spans = vec![Span::raw(" "), mark];
         spans.extend(highlighted(
-            &occupation.title(),
+            occupation.title(),
             &title_ranges,
             theme.text,
             theme.matched,

@@ -86,11 +86,11 @@ pub struct WordIndex {
 /// Calls `f(kind, item, text)` for every indexed field of occupation `o`.
 fn for_each_field(catalog: &Catalog, o: usize, mut f: impl FnMut(Kind, usize, &str)) {
     let occ = &catalog.occupations()[o];
-    f(Kind::Title, 0, &occ.title());
+    f(Kind::Title, 0, occ.title());
     for (i, s) in occ.aliases().iter().enumerate() {
         f(Kind::Alias, i, s);
     }
-    f(Kind::Cluster, 0, &catalog.cluster(occ.cluster()).name());
+    f(Kind::Cluster, 0, catalog.cluster(occ.cluster()).name());
     for (i, s) in occ.skills().iter().enumerate() {
         f(Kind::Skill, i, s);
     }
@@ -100,7 +100,7 @@ fn for_each_field(catalog: &Catalog, o: usize, mut f: impl FnMut(Kind, usize, &s
     for (i, s) in occ.settings().iter().enumerate() {
         f(Kind::Setting, i, s);
     }
-    f(Kind::Summary, 0, &occ.summary());
+    f(Kind::Summary, 0, occ.summary());
     for (i, s) in occ.duties().iter().enumerate() {
         f(Kind::Duty, i, s);
     }
@@ -363,7 +363,7 @@ impl ClusterNames {
             folded: catalog
                 .clusters()
                 .iter()
-                .map(|c| crate::text::Folded::new(&c.name()))
+                .map(|c| crate::text::Folded::new(c.name()))
                 .collect(),
         }
     }

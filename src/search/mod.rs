@@ -134,16 +134,16 @@ impl Field {
         let o = catalog.occupation(occupation);
         let item = |list: &'a [String], i: u16| list.get(usize::from(i)).map_or("", String::as_str);
         match self {
-            Field::Title => &o.title(),
+            Field::Title => o.title(),
             Field::Alias(i) => item(o.aliases(), i),
-            Field::Cluster => &catalog.cluster(o.cluster()).name(),
+            Field::Cluster => catalog.cluster(o.cluster()).name(),
             Field::Skill(i) => item(o.skills(), i),
             Field::Education(i) => item(o.education(), i),
             Field::Setting(i) => item(o.settings(), i),
-            Field::Summary => &o.summary(),
+            Field::Summary => o.summary(),
             Field::Duty(i) => item(o.duties(), i),
             Field::Noc => o.noc().unwrap_or(""),
-            Field::ClusterEducation(i) => item(&catalog.cluster(o.cluster()).education(), i),
+            Field::ClusterEducation(i) => item(catalog.cluster(o.cluster()).education(), i),
         }
     }
 
@@ -837,7 +837,7 @@ mod tests {
         assert!(!found.is_empty());
         assert!(
             found.iter().all(|t| t.to_lowercase().contains("therap")
-                || c.occupations().iter().any(|o| &o.title() == t
+                || c.occupations().iter().any(|o| o.title() == t
                     && o.aliases()
                         .iter()
                         .any(|a| a.to_lowercase().contains("therap")))),
