@@ -13,10 +13,7 @@ use crate::catalog::{Catalog, ClusterIdx, OccupationIdx, Section};
 use crate::search::{Query, Searcher};
 use crate::text::matched_word;
 
-/// The O*NET OnLine summary page of an O*NET-SOC code.
-pub fn onet_url(code: &str) -> String {
-    format!("https://www.onetonline.org/link/summary/{code}")
-}
+pub use crate::catalog::onet_url;
 
 /// Why a command failed.
 #[derive(Debug, thiserror::Error)]

@@ -451,7 +451,7 @@ impl App {
         let occupation = self.catalog.occupation(o);
         match &occupation.onet() {
             Some(code) => {
-                let url = crate::commands::onet_url(code);
+                let url = crate::catalog::onet_url(code);
                 self.status = Some(format!("Opening {url}"));
                 self.effects.push(Effect::OpenUrl(url));
             }

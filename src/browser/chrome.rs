@@ -1,5 +1,6 @@
 //! The frames every region shares: pane and overlay borders (thick when focused, so focus never
 //! depends on colour), a window of lines drawn into an area, and the scrollbar on a right border.
+//! Pure drawing helpers: no state, and nothing about what a pane shows.
 
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};

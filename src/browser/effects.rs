@@ -1,7 +1,8 @@
 //! The I/O that browser actions ask for, carried out by the terminal loop outside `update`:
 //! opening a web page in the system browser and writing a handout file. Each returns the line the
 //! status bar shows, so the user always learns what happened (and, when no browser can be
-//! started, the address to type by hand).
+//! started, the address to type by hand). The only I/O of the browser besides the terminal; it
+//! must not change the app's state (the loop reports the outcome back as an action).
 
 use std::ffi::OsString;
 use std::process::{Command, Stdio};

@@ -1,5 +1,6 @@
 //! Where each pane goes for a given terminal size. Shared by `update` (to know how many rows a
-//! page is and which row a click hit) and by the view, so the two can never disagree.
+//! page is and which row a click hit) and by the view, so the two can never disagree. Geometry
+//! only: it must not know what a pane shows.
 
 use ratatui::layout::Rect;
 

@@ -1,6 +1,7 @@
 //! Styled text for the panes: highlighting matched characters, word-wrapping to a width with a
 //! hanging indent, and truncating with an ellipsis. Widths are measured in terminal columns per
-//! grapheme, so wide (CJK, emoji) and combining characters stay aligned.
+//! grapheme, so wide (CJK, emoji) and combining characters stay aligned. Pure functions of their
+//! arguments: no state, no frame, no knowledge of the catalog.
 
 use std::ops::Range;
 

@@ -15,7 +15,6 @@ use crate::text::width;
 /// Hints dropped first when the line is too narrow, by their word.
 const DROP_ORDER: &[&str] = &[
     "fold",
-    "choose",
     "clear",
     "handout",
     "compare",
@@ -23,6 +22,7 @@ const DROP_ORDER: &[&str] = &[
     "list",
     "shortlist",
     "mark",
+    "choose",
     "move",
     "scroll",
     "filter",
@@ -86,5 +86,36 @@ impl StatusView<'_> {
             spans.push(Span::styled(format!(" {word}  "), theme.muted));
         }
         frame.render_widget(Line::from(spans), area);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::browser::keymap::Mode;
+
+    fn words(mode: Mode, filter_empty: bool, max: usize) -> Vec<&'static str> {
+        fitting(Context { mode, filter_empty }, max)
+            .into_iter()
+            .map(|(_, w)| w)
+            .collect()
+    }
+
+    #[test]
+    fn a_narrow_line_keeps_help_quit_and_the_keys_that_move() {
+        assert_eq!(
+            words(Mode::Shortlist, true, 80),
+            ["choose", "go to it", "remove", "compare", "close", "quit"]
+        );
+        let list = words(Mode::List, true, 80);
+        for kept in ["move", "filter", "help", "quit"] {
+            assert!(list.contains(&kept), "{list:?}");
+        }
+        assert!(words(Mode::Detail, true, 200).contains(&"choose"));
+        assert_eq!(
+            words(Mode::Help, true, 20),
+            ["close", "quit"],
+            "never dropped"
+        );
     }
 }

@@ -188,6 +188,11 @@ impl Occupation {
     }
 }
 
+/// The O*NET OnLine summary page of an O*NET-SOC code.
+pub fn onet_url(code: &str) -> String {
+    format!("https://www.onetonline.org/link/summary/{code}")
+}
+
 /// The list sections of an occupation, in the order every view shows them: the detail pane,
 /// the comparison, `show` and handouts all walk [`Section::ALL`], so they cannot disagree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
