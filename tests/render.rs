@@ -466,3 +466,37 @@ fn a_psychology_degree_shows_where_it_leads_in_every_cluster_that_names_it() {
     assert!(text.contains("▾ Rehabilitation"), "{text}");
     assert!(text.contains("▾ Counselling and Mental Health"), "{text}");
 }
+
+#[test]
+fn each_overlay_shows_its_own_keys_on_the_hint_line() {
+    let mut app = app(100, 30);
+    mark(&mut app, "physiotherapist");
+    mark(&mut app, "kinesiologist");
+    let bottom = |app: &App| -> String {
+        lines(draw(app, 100, 30).backend().buffer())
+            .last()
+            .cloned()
+            .unwrap_or_default()
+    };
+    app.update(Action::SelectNext); // the message about the mark gives way to the hints
+    assert!(bottom(&app).contains("type filter"), "{}", bottom(&app));
+    app.update(Action::ToggleCompare);
+    let compare = bottom(&app);
+    assert!(
+        compare.contains("↑↓ scroll") && compare.contains("Esc close"),
+        "{compare}"
+    );
+    for absent in ["filter", "Tab", "mark", "F1", "F2"] {
+        assert!(!compare.contains(absent), "{absent} in {compare}");
+    }
+    app.update(Action::Cancel);
+    app.update(Action::ToggleShortlistView);
+    let shortlist = bottom(&app);
+    assert!(
+        shortlist.contains("Del remove") && shortlist.contains("Enter go to it"),
+        "{shortlist}"
+    );
+    for absent in ["filter", "Tab", "F1"] {
+        assert!(!shortlist.contains(absent), "{absent} in {shortlist}");
+    }
+}
