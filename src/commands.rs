@@ -9,7 +9,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::catalog::{Catalog, ClusterIdx, OccupationIdx, Section};
+use crate::catalog::{
+    Catalog, ClusterIdx, OccupationIdx, Section, interest_letters, interest_names,
+};
 use crate::search::{Query, Searcher};
 use crate::text::matched_word;
 
@@ -169,12 +171,21 @@ pub fn show(
 }
 
 fn section(out: &mut dyn Write, heading: &str, items: &[String]) -> io::Result<()> {
+    steps(out, heading, items, false)
+}
+
+/// A heading and its items, one a line: numbered when they are steps in order.
+fn steps(out: &mut dyn Write, heading: &str, items: &[String], numbered: bool) -> io::Result<()> {
     if items.is_empty() {
         return Ok(());
     }
     writeln!(out, "\n{heading}")?;
-    for item in items {
-        writeln!(out, "  - {item}")?;
+    for (i, item) in items.iter().enumerate() {
+        if numbered {
+            writeln!(out, "  {}. {item}", i + 1)?;
+        } else {
+            writeln!(out, "  - {item}")?;
+        }
     }
     Ok(())
 }
@@ -199,10 +210,24 @@ fn show_occupation(
             education: &'a [String],
             settings: &'a [String],
             skills: &'a [String],
+            working_conditions: &'a [String],
+            career_path: &'a [String],
             related: Vec<IdTitle<'a>>,
+            advances_to: Vec<IdTitle<'a>>,
+            /// The Holland code's letters ("SIC"), or null.
+            interests: Option<String>,
+            interest_names: Vec<&'static str>,
             noc: Option<&'a str>,
+            /// The NOC code's TEER, 0 to 5, and what it usually means.
+            teer: Option<u8>,
+            preparation: Option<&'static str>,
+            /// The primary O*NET-SOC code.
             onet: Option<&'a str>,
             onet_url: Option<String>,
+            /// Every O*NET-SOC code, the primary first.
+            onet_codes: &'a [String],
+            /// True when the codes are only the nearest U.S. equivalent.
+            onet_nearest: bool,
         }
         return json(
             out,
@@ -217,14 +242,27 @@ fn show_occupation(
                 education: occ.education(),
                 settings: occ.settings(),
                 skills: occ.skills(),
+                working_conditions: occ.working_conditions(),
+                career_path: occ.career_path(),
                 related: occ
                     .related()
                     .iter()
                     .map(|&r| id_title(catalog, r))
                     .collect(),
+                advances_to: occ
+                    .advances_to()
+                    .iter()
+                    .map(|&r| id_title(catalog, r))
+                    .collect(),
+                interests: (!occ.interests().is_empty()).then(|| interest_letters(occ.interests())),
+                interest_names: occ.interests().iter().map(|t| t.name()).collect(),
                 noc: occ.noc(),
+                teer: occ.teer().map(|t| t.0),
+                preparation: occ.teer().map(|t| t.words()),
                 onet: occ.onet(),
                 onet_url: occ.onet().map(onet_url),
+                onet_codes: occ.onet_codes(),
+                onet_nearest: occ.onet_nearest(),
             },
         );
     }
@@ -232,18 +270,34 @@ fn show_occupation(
     writeln!(out, "{}", occ.title())?;
     writeln!(out, "id: {}", occ.id())?;
     writeln!(out, "cluster: {} ({})", cluster.name(), cluster.id())?;
-    if let Some(noc) = &occ.noc() {
+    if let Some(noc) = occ.noc() {
         writeln!(out, "NOC 2021: {noc}")?;
     }
-    if let Some(onet) = &occ.onet() {
-        writeln!(out, "O*NET-SOC: {onet} ({})", onet_url(onet))?;
+    if let Some(teer) = occ.teer() {
+        writeln!(out, "preparation: {}", teer.label())?;
+    }
+    if !occ.interests().is_empty() {
+        writeln!(
+            out,
+            "interests: {} ({})",
+            interest_letters(occ.interests()),
+            interest_names(occ.interests())
+        )?;
+    }
+    for onet in occ.onet_codes() {
+        let nearest = if occ.onet_nearest() {
+            ", the nearest O*NET equivalent"
+        } else {
+            ""
+        };
+        writeln!(out, "O*NET-SOC: {onet} ({}){nearest}", onet_url(onet))?;
     }
     if !occ.aliases().is_empty() {
         writeln!(out, "also called: {}", occ.aliases().join(", "))?;
     }
     writeln!(out, "\nSummary\n  {}", occ.summary())?;
     for part in Section::ALL {
-        section(out, part.heading(), part.items(occ))?;
+        steps(out, part.heading(), part.items(occ), part.is_ordered())?;
     }
     let related: Vec<String> = occ
         .related()
@@ -253,7 +307,16 @@ fn show_occupation(
             format!("{} ({})", r.title(), r.id())
         })
         .collect();
-    section(out, "Related occupations", &related)
+    section(out, "Related occupations", &related)?;
+    let next: Vec<String> = occ
+        .advances_to()
+        .iter()
+        .map(|&r| {
+            let r = catalog.occupation(r);
+            format!("{} ({})", r.title(), r.id())
+        })
+        .collect();
+    section(out, "Leads on to", &next)
 }
 
 fn show_cluster(

@@ -15,7 +15,9 @@ use std::path::{Path, PathBuf};
 
 pub use crate::atomic::MAX_NUMBERED;
 use crate::atomic::{self, Existing, WriteError};
-use crate::catalog::{Catalog, ClusterIdx, OccupationIdx, Section};
+use crate::catalog::{
+    Catalog, ClusterIdx, OccupationIdx, Section, interest_letters, interest_names,
+};
 use crate::commands::{onet_url, suggest, suggestions};
 use crate::text::sanitize;
 
@@ -192,10 +194,15 @@ fn codes(catalog: &Catalog, o: OccupationIdx) -> Vec<Vec<Span>> {
     if let Some(noc) = occ.noc() {
         items.push(vec![Span::Label("NOC 2021:"), Span::Text(noc.to_string())]);
     }
-    if let Some(onet) = &occ.onet() {
+    for onet in occ.onet_codes() {
+        let nearest = if occ.onet_nearest() {
+            " (the nearest O*NET equivalent)"
+        } else {
+            ""
+        };
         items.push(vec![
             Span::Label("O*NET-SOC:"),
-            Span::Text(format!("{onet}, on O*NET OnLine at")),
+            Span::Text(format!("{onet}{nearest}, on O*NET OnLine at")),
             Span::Link(onet_url(onet)),
         ]);
     }
@@ -209,6 +216,22 @@ fn occupation_blocks(doc: &mut Doc, catalog: &Catalog, o: OccupationIdx) {
         Span::Label("Cluster:"),
         Span::Text(catalog.cluster(occ.cluster()).name().to_string()),
     ]));
+    if let Some(teer) = occ.teer() {
+        doc.blocks.push(Block::Paragraph(vec![
+            Span::Label("Preparation:"),
+            Span::Text(teer.label()),
+        ]));
+    }
+    if !occ.interests().is_empty() {
+        doc.blocks.push(Block::Paragraph(vec![
+            Span::Label("Interests:"),
+            Span::Text(format!(
+                "{} ({})",
+                interest_names(occ.interests()),
+                interest_letters(occ.interests())
+            )),
+        ]));
+    }
     if !occ.aliases().is_empty() {
         // imported catalogs can have a hundred example titles; a handout names a few
         const SHOWN: usize = 12;
@@ -249,6 +272,12 @@ fn occupation_blocks(doc: &mut Doc, catalog: &Catalog, o: OccupationIdx) {
         })
         .collect();
     doc.section(3, "Related occupations", related);
+    let next = occ
+        .advances_to()
+        .iter()
+        .map(|&r| vec![Span::Text(catalog.occupation(r).title().to_string())])
+        .collect();
+    doc.section(3, "Leads on to", next);
     doc.section(3, "Occupation codes", codes(catalog, o));
 }
 

@@ -444,3 +444,97 @@ fn an_endless_device_is_refused_before_reading() {
         "/dev/zero: not a regular file (it is a character device); give the path of a regular file"
     );
 }
+
+// --- the second round of the format: interests, several O*NET codes, career paths --------------
+
+/// GOOD with the physiotherapist's `onet` line (line 16) replaced by `lines`.
+fn with_physio(lines: &str) -> String {
+    GOOD.replace("onet = \"29-1123.00\"\n", &format!("{lines}\n"))
+}
+
+#[test]
+fn the_new_fields_load_and_round_trip() {
+    let text = with_physio(
+        "onet = [\"29-1123.00\", \"31-2021.00\"]\nonet_nearest = true\ninterests = \"sir\"\n\
+         working_conditions = [\"Days, some evenings\"]\ncareer_path = [\"High school: biology\", \"Master's\"]\n\
+         advances_to = [\"kinesiologist\"]",
+    );
+    let c = Catalog::from_str(&text, "test.toml").expect("valid");
+    let physio = c.occupation(c.occupation_by_id("physiotherapist").expect("physio"));
+    assert_eq!(physio.onet(), Some("29-1123.00"));
+    assert_eq!(physio.onet_codes().len(), 2);
+    assert!(physio.onet_nearest());
+    assert_eq!(
+        career_clusters::catalog::interest_letters(physio.interests()),
+        "SIR"
+    );
+    assert_eq!(
+        physio.teer().map(|t| t.label()).as_deref(),
+        Some("TEER 1 · usually a university degree")
+    );
+    assert_eq!(physio.career_path().len(), 2);
+    assert_eq!(physio.advances_to().len(), 1);
+    let again = Catalog::from_str(&c.to_toml().expect("toml"), "dumped").expect("loads");
+    assert_eq!(again, c);
+}
+
+#[test]
+fn a_bad_holland_code_is_placed_and_explained() {
+    for (code, why) in [
+        ("SXA", "\"X\" is not one of R I A S E C"),
+        ("SIAE", "it has 4 letters"),
+        ("SSI", "Social (S) is there twice"),
+    ] {
+        let p = only(&with_physio(&format!("interests = \"{code}\"")));
+        assert_eq!(at(&p), (16, 13), "{code}: {p:?}");
+        assert!(p.message.contains(why), "{code}: {}", p.message);
+        assert!(
+            p.help.as_deref().unwrap_or("").contains("R I A S E C"),
+            "{p:?}"
+        );
+    }
+}
+
+#[test]
+fn several_onet_codes_are_checked_one_by_one() {
+    let p = only(&with_physio("onet = [\"29-1123.00\", \"29-112\"]"));
+    assert_eq!(at(&p), (16, 23), "{p:?}");
+    assert!(
+        p.message.contains("\"29-112\" is malformed"),
+        "{}",
+        p.message
+    );
+    let p = only(&with_physio("onet = [\"29-1123.00\", \"29-1123.00\"]"));
+    assert!(p.message.contains("listed twice"), "{}", p.message);
+}
+
+#[test]
+fn onet_nearest_is_true_or_false_and_needs_a_code() {
+    let p = only(&with_physio("onet_nearest = \"yes\""));
+    assert_eq!(at(&p), (16, 16), "{p:?}");
+    assert!(p.message.contains("must be true or false"), "{}", p.message);
+    let p = only(&with_physio("onet_nearest = true"));
+    assert!(
+        p.message.contains("marks codes it does not have"),
+        "{}",
+        p.message
+    );
+}
+
+#[test]
+fn advances_to_names_another_occupation() {
+    let p = only(&with_physio("advances_to = [\"kinesiolgist\"]"));
+    assert_eq!(at(&p), (16, 16), "{p:?}");
+    assert!(
+        p.message.contains("advances_to id \"kinesiolgist\""),
+        "{}",
+        p.message
+    );
+    assert_eq!(p.help.as_deref(), Some("did you mean \"kinesiologist\"?"));
+    let p = only(&with_physio("advances_to = [\"physiotherapist\"]"));
+    assert!(
+        p.message.contains("lists itself in `advances_to`"),
+        "{}",
+        p.message
+    );
+}

@@ -20,7 +20,9 @@ use super::keymap::{self, Mode};
 use super::list::SHORTLIST_MARK;
 use super::spans::{highlighted, truncate, wrap};
 use super::theme::Theme;
-use crate::catalog::{Catalog, ClusterIdx, OccupationIdx, Section};
+use crate::catalog::{
+    Catalog, ClusterIdx, OccupationIdx, Section, interest_letters, interest_names,
+};
 use crate::search::{Field, Match};
 
 /// The detail's state.
@@ -212,11 +214,27 @@ impl Lines<'_> {
             return;
         }
         self.heading(section.heading());
+        if section.is_ordered() {
+            let text = self.view.theme.text;
+            for (i, item) in items.iter().enumerate() {
+                let number = Span::styled(format!("{:>2}. ", i + 1), self.view.theme.muted);
+                self.lines.extend(wrap(
+                    &[Span::styled(item.clone(), text)],
+                    self.width,
+                    number,
+                    Span::raw("    "),
+                ));
+            }
+            return;
+        }
         let text = self.view.theme.text;
         let spans: Vec<_> = items
             .iter()
             .enumerate()
-            .map(|(i, item)| self.field(m, Field::of_section(section, i as u16), item, text))
+            .map(|(i, item)| match Field::of_section(section, i as u16) {
+                Some(field) => self.field(m, field, item, text),
+                None => vec![Span::styled(item.clone(), text)],
+            })
             .collect();
         self.bullets(spans);
     }
@@ -237,10 +255,27 @@ impl Lines<'_> {
         if let Some(noc) = &occupation.noc() {
             facts.push(Span::styled(format!(" · NOC {noc}"), theme.muted));
         }
-        if let Some(onet) = &occupation.onet() {
-            facts.push(Span::styled(format!(" · O*NET {onet}"), theme.muted));
+        if !occupation.onet_codes().is_empty() {
+            let codes = occupation.onet_codes().join(", ");
+            facts.push(Span::styled(format!(" · O*NET {codes}"), theme.muted));
+            if occupation.onet_nearest() {
+                facts.push(Span::styled(" (nearest O*NET equivalent)", theme.muted));
+            }
         }
         self.paragraph(facts);
+        if let Some(teer) = occupation.teer() {
+            self.paragraph(vec![Span::styled(teer.label(), theme.muted)]);
+        }
+        if !occupation.interests().is_empty() {
+            self.paragraph(vec![Span::styled(
+                format!(
+                    "Interests: {} ({})",
+                    interest_names(occupation.interests()),
+                    interest_letters(occupation.interests())
+                ),
+                theme.muted,
+            )]);
+        }
         if view.shortlisted {
             self.paragraph(vec![Span::styled(
                 format!("{SHORTLIST_MARK} on the shortlist"),
@@ -290,6 +325,23 @@ impl Lines<'_> {
                 spans.push(Span::styled(format!(" and {hidden} more"), theme.muted));
             }
             self.paragraph(spans);
+        }
+        if !occupation.advances_to().is_empty() {
+            self.heading("Leads on to");
+            let items: Vec<Vec<Span<'static>>> = occupation
+                .advances_to()
+                .iter()
+                .map(|&r| {
+                    let next = catalog.occupation(r);
+                    let mut spans = vec![Span::styled(next.title().to_string(), theme.text)];
+                    if next.cluster() != occupation.cluster() {
+                        let cluster = catalog.cluster(next.cluster()).name();
+                        spans.push(Span::styled(format!(" ({cluster})"), theme.muted));
+                    }
+                    spans
+                })
+                .collect();
+            self.bullets(items);
         }
         if !occupation.related().is_empty() {
             self.heading("Related occupations");

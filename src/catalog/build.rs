@@ -13,6 +13,7 @@ use rustc_hash::FxHashMap;
 use super::read::ONE_LINE_KEYS;
 use super::{
     Catalog, Cluster, ClusterIdx, Occupation, OccupationIdx, is_kebab_id, is_noc, is_onet,
+    parse_interests,
 };
 use crate::text::sanitize;
 
@@ -47,9 +48,17 @@ pub struct OccupationDraft {
     pub education: Vec<String>,
     pub settings: Vec<String>,
     pub skills: Vec<String>,
+    pub working_conditions: Vec<String>,
+    pub career_path: Vec<String>,
+    /// Ids of real next steps.
+    pub advances_to: Vec<String>,
+    /// A Holland code such as "SIA"; empty when not known.
+    pub interests: String,
     pub related: Vec<String>,
     pub noc: Option<String>,
-    pub onet: Option<String>,
+    /// O*NET-SOC codes, the primary first.
+    pub onet: Vec<String>,
+    pub onet_nearest: bool,
 }
 
 /// Why a draft is not a catalog: every problem found, each naming what it is about.
@@ -138,6 +147,7 @@ impl Catalog {
         let mut clusters = Vec::with_capacity(draft.clusters.len());
         let mut occupations: Vec<Occupation> = Vec::new();
         let mut related_ids: Vec<Vec<String>> = Vec::new();
+        let mut advances_ids: Vec<Vec<String>> = Vec::new();
         let mut cluster_ids = FxHashMap::default();
         let mut occupation_ids = FxHashMap::default();
         if draft.clusters.is_empty() {
@@ -154,6 +164,31 @@ impl Catalog {
                 let at = format!("occupation \"{oid}\"");
                 members.push(OccupationIdx(occupations.len()));
                 related_ids.push(check.list(&at, "related", &occupation.related));
+                advances_ids.push(check.list(&at, "advances_to", &occupation.advances_to));
+                let interests = if occupation.interests.trim().is_empty() {
+                    Vec::new()
+                } else {
+                    parse_interests(occupation.interests.trim()).unwrap_or_else(|why| {
+                        check.problems.push(format!(
+                            "{at}: the Holland code \"{}\" is not valid: {why}",
+                            occupation.interests
+                        ));
+                        Vec::new()
+                    })
+                };
+                let mut onet = Vec::new();
+                for code in &occupation.onet {
+                    if let Some(code) = check.code(&at, "onet", Some(code), is_onet)
+                        && !onet.contains(&code)
+                    {
+                        onet.push(code);
+                    }
+                }
+                if occupation.onet_nearest && onet.is_empty() {
+                    check
+                        .problems
+                        .push(format!("{at}: `onet_nearest` without an O*NET code"));
+                }
                 occupations.push(Occupation {
                     title: check.text(&at, "title", &occupation.title, true),
                     cluster: ClusterIdx(c),
@@ -165,7 +200,16 @@ impl Catalog {
                     skills: check.list(&at, "skills", &occupation.skills),
                     related: Vec::new(),
                     noc: check.code(&at, "noc", occupation.noc.as_deref(), is_noc),
-                    onet: check.code(&at, "onet", occupation.onet.as_deref(), is_onet),
+                    onet,
+                    onet_nearest: occupation.onet_nearest,
+                    interests,
+                    working_conditions: check.list(
+                        &at,
+                        "working_conditions",
+                        &occupation.working_conditions,
+                    ),
+                    career_path: check.list(&at, "career_path", &occupation.career_path),
+                    advances_to: Vec::new(),
                     id: oid,
                 });
             }
@@ -184,25 +228,31 @@ impl Catalog {
             .enumerate()
             .map(|(i, o)| (o.id.clone(), i))
             .collect();
-        for (i, ids) in related_ids.into_iter().enumerate() {
-            let mut resolved = Vec::with_capacity(ids.len());
-            for id in ids {
-                match index.get(&id) {
-                    Some(&j) if j == i => check.problems.push(format!(
-                        "occupation \"{id}\" lists itself as related"
-                    )),
-                    Some(&j) => {
-                        if !resolved.contains(&OccupationIdx(j)) {
-                            resolved.push(OccupationIdx(j));
+        for (key, lists) in [("related", related_ids), ("advances_to", advances_ids)] {
+            for (i, ids) in lists.into_iter().enumerate() {
+                let mut resolved = Vec::with_capacity(ids.len());
+                for id in ids {
+                    match index.get(&id) {
+                        Some(&j) if j == i => check
+                            .problems
+                            .push(format!("occupation \"{id}\" lists itself in `{key}`")),
+                        Some(&j) => {
+                            if !resolved.contains(&OccupationIdx(j)) {
+                                resolved.push(OccupationIdx(j));
+                            }
                         }
+                        None => check.problems.push(format!(
+                            "occupation \"{}\": {key} id \"{id}\" is not an occupation in this catalog",
+                            occupations[i].id
+                        )),
                     }
-                    None => check.problems.push(format!(
-                        "occupation \"{}\": related id \"{id}\" is not an occupation in this catalog",
-                        occupations[i].id
-                    )),
+                }
+                if key == "related" {
+                    occupations[i].related = resolved;
+                } else {
+                    occupations[i].advances_to = resolved;
                 }
             }
-            occupations[i].related = resolved;
         }
         if !check.problems.is_empty() {
             return Err(BuildError {
@@ -282,7 +332,7 @@ mod tests {
             "occupation \"twice\" has an empty `summary`",
             "occupation 3 of cluster \"care\": id \"twice\" is used twice",
             "related id \"nobody\" is not an occupation",
-            "occupation \"Bad Id\" lists itself as related",
+            "occupation \"Bad Id\" lists itself in `related`",
         ] {
             assert!(all.contains(expected), "missing {expected:?} in\n{all}");
         }

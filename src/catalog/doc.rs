@@ -39,6 +39,7 @@ pub(super) enum Value<'i> {
     Table(Table<'i>),
     /// A whole number, as written in base 10 (a NOC code without quotes, say).
     Integer(String),
+    Bool(bool),
     /// Any other TOML value, named for messages ("a date").
     Other(&'static str),
 }
@@ -71,7 +72,7 @@ impl<'i> Item<'i> {
             DeValue::String(s) => Value::Text(s),
             DeValue::Integer(n) => Value::Integer(n.as_str().to_owned()),
             DeValue::Float(_) => Value::Other("a decimal number"),
-            DeValue::Boolean(_) => Value::Other("true/false"),
+            DeValue::Boolean(b) => Value::Bool(b),
             DeValue::Datetime(_) => Value::Other("a date"),
             DeValue::Array(items) => Value::List(items.into_iter().map(Item::from_toml).collect()),
             DeValue::Table(t) => Value::Table(Table::from_toml(t)),
@@ -86,6 +87,7 @@ impl Value<'_> {
         match self {
             Value::Text(_) => "text",
             Value::Integer(_) => "a whole number",
+            Value::Bool(_) => "true/false",
             Value::List(_) => "a list",
             Value::Table(_) => "a table",
             Value::Other(kind) => kind,

@@ -216,19 +216,35 @@ impl<'i> Parser<'i> {
         })
     }
 
-    /// Text in either kind of quotes, or a list of them.
+    /// Text in either kind of quotes, `true` or `false`, or a list of them.
     fn value(&mut self) -> Option<Item<'i>> {
         let start = self.pos;
         let value = match self.peek()? {
             b'"' => Value::Text(self.basic_string()?),
             b'\'' => Value::Text(self.literal_string()?),
             b'[' => Value::List(self.list()?),
+            b't' | b'f' => Value::Bool(self.boolean()?),
             _ => return None,
         };
         Some(Item {
             value,
             span: start..self.pos,
         })
+    }
+
+    /// `true` or `false`, ending where a value ends (anything else, `trueish`, is not read).
+    fn boolean(&mut self) -> Option<bool> {
+        let value = if self.eat(b"true") {
+            true
+        } else if self.eat(b"false") {
+            false
+        } else {
+            return None;
+        };
+        match self.peek() {
+            None | Some(b' ' | b'\t' | b'\r' | b'\n' | b'#' | b',' | b']') => Some(value),
+            Some(_) => None,
+        }
     }
 
     fn list(&mut self) -> Option<Vec<Item<'i>>> {
@@ -370,6 +386,7 @@ mod tests {
     fn same_item(a: &Item, b: &Item) -> bool {
         match (&a.value, &b.value) {
             (Value::Text(x), Value::Text(y)) => x == y && a.span == b.span,
+            (Value::Bool(x), Value::Bool(y)) => x == y && a.span == b.span,
             (Value::List(x), Value::List(y)) => {
                 x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_item(x, y))
             }

@@ -79,7 +79,137 @@ pub struct Occupation {
     skills: Vec<String>,
     related: Vec<OccupationIdx>,
     noc: Option<String>,
-    onet: Option<String>,
+    /// O*NET-SOC codes, the first the primary one.
+    onet: Vec<String>,
+    /// The O*NET codes are only the nearest U.S. equivalent, not the same occupation.
+    onet_nearest: bool,
+    /// The Holland (RIASEC) code, strongest first; empty when the catalog does not say.
+    interests: Vec<Riasec>,
+    working_conditions: Vec<String>,
+    /// How people get in and move on, in order.
+    career_path: Vec<String>,
+    /// Real next steps from this occupation.
+    advances_to: Vec<OccupationIdx>,
+}
+
+/// One of Holland's six interest types (RIASEC).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Riasec {
+    Realistic,
+    Investigative,
+    Artistic,
+    Social,
+    Enterprising,
+    Conventional,
+}
+
+impl Riasec {
+    pub const ALL: [Riasec; 6] = [
+        Riasec::Realistic,
+        Riasec::Investigative,
+        Riasec::Artistic,
+        Riasec::Social,
+        Riasec::Enterprising,
+        Riasec::Conventional,
+    ];
+
+    /// The type for a letter of R I A S E C, in either case.
+    pub fn from_letter(c: char) -> Option<Riasec> {
+        Riasec::ALL
+            .into_iter()
+            .find(|t| t.letter() == c.to_ascii_uppercase())
+    }
+
+    pub fn letter(self) -> char {
+        match self {
+            Riasec::Realistic => 'R',
+            Riasec::Investigative => 'I',
+            Riasec::Artistic => 'A',
+            Riasec::Social => 'S',
+            Riasec::Enterprising => 'E',
+            Riasec::Conventional => 'C',
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Riasec::Realistic => "Realistic",
+            Riasec::Investigative => "Investigative",
+            Riasec::Artistic => "Artistic",
+            Riasec::Social => "Social",
+            Riasec::Enterprising => "Enterprising",
+            Riasec::Conventional => "Conventional",
+        }
+    }
+}
+
+/// A Holland code written out: "Social · Investigative · Conventional".
+pub fn interest_names(code: &[Riasec]) -> String {
+    code.iter()
+        .map(|t| t.name())
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// A Holland code as its letters: "SIC".
+pub fn interest_letters(code: &[Riasec]) -> String {
+    code.iter().map(|t| t.letter()).collect()
+}
+
+/// Parses a Holland code: one to three distinct letters of R I A S E C. The error says why not.
+pub fn parse_interests(text: &str) -> Result<Vec<Riasec>, String> {
+    let mut code = Vec::new();
+    for c in text.chars() {
+        let Some(t) = Riasec::from_letter(c) else {
+            return Err(format!("\"{c}\" is not one of R I A S E C"));
+        };
+        if code.contains(&t) {
+            return Err(format!("{} ({c}) is there twice", t.name()));
+        }
+        code.push(t);
+    }
+    match code.len() {
+        0 => Err("it is empty".into()),
+        1..=3 => Ok(code),
+        _ => Err(format!(
+            "it has {} letters; a Holland code has one to three",
+            code.len()
+        )),
+    }
+}
+
+/// The preparation a NOC 2021 code's TEER (its second digit) stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Teer(pub u8);
+
+impl Teer {
+    /// The TEER of a five-digit NOC 2021 code.
+    pub fn of_noc(code: &str) -> Option<Teer> {
+        let digit = code.chars().nth(1)?.to_digit(10)?;
+        (digit <= 5).then_some(Teer(digit as u8))
+    }
+
+    /// What the level usually means, in a few words.
+    pub fn words(self) -> &'static str {
+        match self.0 {
+            0 => "management",
+            1 => "usually a university degree",
+            2 => "usually a college program of two to three years or an apprenticeship",
+            3 => "usually a college program under two years or on-the-job training",
+            4 => "usually high school and some on-the-job training",
+            _ => "usually short on-the-job training",
+        }
+    }
+
+    /// "TEER 1 · usually a university degree".
+    pub fn label(self) -> String {
+        format!("TEER {} · {}", self.0, self.words())
+    }
+
+    /// The digit as text, for searching `teer:1`.
+    pub fn digit(self) -> &'static str {
+        ["0", "1", "2", "3", "4", "5"][usize::from(self.0.min(5))]
+    }
 }
 
 impl Catalog {
@@ -182,9 +312,43 @@ impl Occupation {
         self.noc.as_deref()
     }
 
-    /// The O*NET-SOC code.
+    /// The primary O*NET-SOC code.
     pub fn onet(&self) -> Option<&str> {
-        self.onet.as_deref()
+        self.onet.first().map(String::as_str)
+    }
+
+    /// Every O*NET-SOC code, the primary first.
+    pub fn onet_codes(&self) -> &[String] {
+        &self.onet
+    }
+
+    /// Whether the O*NET codes are only the nearest U.S. equivalent.
+    pub fn onet_nearest(&self) -> bool {
+        self.onet_nearest
+    }
+
+    /// The Holland (RIASEC) code, strongest first; empty when not given.
+    pub fn interests(&self) -> &[Riasec] {
+        &self.interests
+    }
+
+    pub fn working_conditions(&self) -> &[String] {
+        &self.working_conditions
+    }
+
+    /// How people get in and move on, in order.
+    pub fn career_path(&self) -> &[String] {
+        &self.career_path
+    }
+
+    /// Real next steps from this occupation.
+    pub fn advances_to(&self) -> &[OccupationIdx] {
+        &self.advances_to
+    }
+
+    /// The preparation level, from the NOC code's TEER.
+    pub fn teer(&self) -> Option<Teer> {
+        self.noc.as_deref().and_then(Teer::of_noc)
     }
 }
 
@@ -198,24 +362,35 @@ pub fn onet_url(code: &str) -> String {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Section {
     Duties,
+    WorkingConditions,
     Education,
+    CareerPath,
     Settings,
     Skills,
 }
 
 impl Section {
-    pub const ALL: [Section; 4] = [
+    pub const ALL: [Section; 6] = [
         Section::Duties,
+        Section::WorkingConditions,
         Section::Education,
+        Section::CareerPath,
         Section::Settings,
         Section::Skills,
     ];
+
+    /// Whether the items are steps in order (shown numbered) rather than a set.
+    pub fn is_ordered(self) -> bool {
+        self == Section::CareerPath
+    }
 
     /// The heading every view gives the section.
     pub fn heading(self) -> &'static str {
         match self {
             Section::Duties => "What they do",
+            Section::WorkingConditions => "Working conditions",
             Section::Education => "Education",
+            Section::CareerPath => "Career path",
             Section::Settings => "Where they work",
             Section::Skills => "Skills",
         }
@@ -225,7 +400,9 @@ impl Section {
     pub fn items(self, occupation: &Occupation) -> &[String] {
         match self {
             Section::Duties => &occupation.duties,
+            Section::WorkingConditions => &occupation.working_conditions,
             Section::Education => &occupation.education,
+            Section::CareerPath => &occupation.career_path,
             Section::Settings => &occupation.settings,
             Section::Skills => &occupation.skills,
         }
@@ -379,13 +556,35 @@ impl Catalog {
             settings: &'a [String],
             #[serde(skip_serializing_if = "<[_]>::is_empty")]
             skills: &'a [String],
+            #[serde(skip_serializing_if = "<[_]>::is_empty")]
+            working_conditions: &'a [String],
+            #[serde(skip_serializing_if = "<[_]>::is_empty")]
+            career_path: &'a [String],
+            #[serde(skip_serializing_if = "Vec::is_empty")]
+            advances_to: Vec<&'a str>,
+            #[serde(skip_serializing_if = "String::is_empty")]
+            interests: String,
             #[serde(skip_serializing_if = "Vec::is_empty")]
             related: Vec<&'a str>,
             #[serde(skip_serializing_if = "Option::is_none")]
             noc: Option<&'a str>,
             #[serde(skip_serializing_if = "Option::is_none")]
-            onet: Option<&'a str>,
+            onet: Option<Codes<'a>>,
+            #[serde(skip_serializing_if = "std::ops::Not::not")]
+            onet_nearest: bool,
         }
+        /// One code as text, several as a list (the way people write them).
+        #[derive(serde::Serialize)]
+        #[serde(untagged)]
+        enum Codes<'a> {
+            One(&'a str),
+            Many(&'a [String]),
+        }
+        let ids = |list: &[OccupationIdx]| -> Vec<&str> {
+            list.iter()
+                .map(|&r| self.occupation(r).id.as_str())
+                .collect()
+        };
         let file = File {
             title: &self.title,
             description: &self.description,
@@ -413,13 +612,18 @@ impl Catalog {
                                 education: &o.education,
                                 settings: &o.settings,
                                 skills: &o.skills,
-                                related: o
-                                    .related
-                                    .iter()
-                                    .map(|&r| self.occupation(r).id.as_str())
-                                    .collect(),
+                                working_conditions: &o.working_conditions,
+                                career_path: &o.career_path,
+                                advances_to: ids(&o.advances_to),
+                                interests: interest_letters(&o.interests),
+                                related: ids(&o.related),
                                 noc: o.noc.as_deref(),
-                                onet: o.onet.as_deref(),
+                                onet: match o.onet.as_slice() {
+                                    [] => None,
+                                    [one] => Some(Codes::One(one)),
+                                    many => Some(Codes::Many(many)),
+                                },
+                                onet_nearest: o.onet_nearest,
                             }
                         })
                         .collect(),

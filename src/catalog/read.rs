@@ -33,8 +33,17 @@ const CLUSTER_KEYS: &[&str] = &[
 ];
 /// Fields shown as one fact on one line by `list` and `search`: a line break in them could fake
 /// a row, so they are refused (descriptions, summaries and duties may have several lines).
-pub(super) const ONE_LINE_KEYS: &[&str] =
-    &["id", "title", "name", "noc", "onet", "aliases", "related"];
+pub(super) const ONE_LINE_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "name",
+    "noc",
+    "onet",
+    "aliases",
+    "related",
+    "advances_to",
+    "interests",
+];
 
 const OCCUPATION_KEYS: &[&str] = &[
     "id",
@@ -45,9 +54,14 @@ const OCCUPATION_KEYS: &[&str] = &[
     "education",
     "settings",
     "skills",
+    "working_conditions",
+    "career_path",
+    "advances_to",
+    "interests",
     "related",
     "noc",
     "onet",
+    "onet_nearest",
 ];
 
 /// Reads and validates catalog text.
@@ -250,17 +264,26 @@ impl<'i> Sink<'i> for Reader<'_> {
         let education = list(self, "education");
         let settings = list(self, "settings");
         let skills = list(self, "skills");
+        let working_conditions = list(self, "working_conditions");
+        let career_path = list(self, "career_path");
         let related = self.text_list(occ, "related", &context);
         self.related_ids.push(related);
+        let advances_to = self.text_list(occ, "advances_to", &context);
+        self.advances_ids.push(advances_to);
+        let interests = self.interests(occ, header, &context);
         let noc = self.code(occ, "noc", header, super::is_noc, "31202", "NOC");
-        let onet = self.code(
-            occ,
-            "onet",
-            header,
-            super::is_onet,
-            "29-1123.00",
-            "O*NET-SOC",
-        );
+        let onet = self.codes(occ, "onet", &context);
+        let onet_nearest = self.flag(occ, "onet_nearest", &context);
+        if onet_nearest
+            && onet.is_empty()
+            && let Some(item) = occ.get("onet_nearest")
+        {
+            self.report(
+                item.span.clone(),
+                format!("`onet_nearest` of {context} marks codes it does not have"),
+                Some("add the nearest O*NET code as `onet`, or remove `onet_nearest`".into()),
+            );
+        }
         let idx = OccupationIdx(self.occupations.len());
         if let Some(cluster) = self.clusters.last_mut() {
             cluster.occupations.push(idx);
@@ -278,6 +301,11 @@ impl<'i> Sink<'i> for Reader<'_> {
             related: Vec::new(),
             noc,
             onet,
+            onet_nearest,
+            interests,
+            working_conditions,
+            career_path,
+            advances_to: Vec::new(),
         });
     }
 }
@@ -296,6 +324,8 @@ pub(super) struct Reader<'t> {
     occupations: Vec<Occupation>,
     /// The `related` ids of each occupation, resolved once all are known.
     related_ids: Vec<Vec<(String, Range<usize>)>>,
+    /// The `advances_to` ids of each occupation, resolved like `related` at the end.
+    advances_ids: Vec<Vec<(String, Range<usize>)>>,
     cluster_ids: Seen,
     occupation_ids: Seen,
     /// How messages name the cluster being read.
@@ -334,6 +364,7 @@ impl<'t> Reader<'t> {
             clusters: Vec::new(),
             occupations: Vec::new(),
             related_ids: Vec::new(),
+            advances_ids: Vec::new(),
             cluster_ids: Seen::default(),
             occupation_ids: Seen::default(),
             cluster_context: String::new(),
@@ -349,8 +380,14 @@ impl<'t> Reader<'t> {
     /// The catalog, once every table has been read, or every problem found.
     fn finish(mut self) -> Result<Catalog, Vec<Problem>> {
         let related_ids = std::mem::take(&mut self.related_ids);
+        let advances_ids = std::mem::take(&mut self.advances_ids);
         let mut occupations = std::mem::take(&mut self.occupations);
-        self.resolve_related(&mut occupations, related_ids);
+        let related = self.resolve_ids(&occupations, related_ids, "related");
+        let advances = self.resolve_ids(&occupations, advances_ids, "advances_to");
+        for ((occupation, related), advances) in occupations.iter_mut().zip(related).zip(advances) {
+            occupation.related = related;
+            occupation.advances_to = advances;
+        }
         if !self.problems.is_empty() {
             return Err(self.sorted_problems());
         }
@@ -613,11 +650,14 @@ impl<'t> Reader<'t> {
         Some(code)
     }
 
-    fn resolve_related(
+    /// Resolves the ids of `key` (`related`, `advances_to`) of every occupation, reporting each
+    /// one that names no occupation (with the nearest id) or the occupation itself.
+    fn resolve_ids(
         &mut self,
-        occupations: &mut [Occupation],
-        related_ids: Vec<Vec<(String, Range<usize>)>>,
-    ) {
+        occupations: &[Occupation],
+        ids: Vec<Vec<(String, Range<usize>)>>,
+        key: &str,
+    ) -> Vec<Vec<OccupationIdx>> {
         let index: FxHashMap<&str, usize> = occupations
             .iter()
             .enumerate()
@@ -625,15 +665,15 @@ impl<'t> Reader<'t> {
             .map(|(i, o)| (o.id.as_str(), i))
             .collect();
         let mut suggestions = super::Suggestions::new(index.keys().copied());
-        let mut all_resolved = Vec::with_capacity(related_ids.len());
-        for (i, related) in related_ids.into_iter().enumerate() {
+        let mut all_resolved = Vec::with_capacity(ids.len());
+        for (i, listed) in ids.into_iter().enumerate() {
             let mut resolved = Vec::new();
-            for (id, span) in related {
+            for (id, span) in listed {
                 match index.get(id.as_str()) {
                     Some(&j) if j == i => self.report(
                         span,
-                        format!("occupation \"{id}\" lists itself as related"),
-                        Some("remove it from its own `related` list".into()),
+                        format!("occupation \"{id}\" lists itself in `{key}`"),
+                        Some(format!("remove it from its own `{key}` list")),
                     ),
                     Some(&j) => {
                         if !resolved.contains(&OccupationIdx(j)) {
@@ -644,7 +684,7 @@ impl<'t> Reader<'t> {
                         let near = suggestions.nearest(&id);
                         self.report(
                             span,
-                            format!("related id \"{id}\" is not an occupation in this catalog"),
+                            format!("{key} id \"{id}\" is not an occupation in this catalog"),
                             Some(match near {
                                 Some(n) => format!("did you mean \"{n}\"?"),
                                 None => "use the id of an occupation defined in this file".into(),
@@ -655,8 +695,92 @@ impl<'t> Reader<'t> {
             }
             all_resolved.push(resolved);
         }
-        for (occupation, related) in occupations.iter_mut().zip(all_resolved) {
-            occupation.related = related;
+        all_resolved
+    }
+
+    /// A Holland code: one to three distinct letters of R I A S E C, strongest first.
+    fn interests(
+        &mut self,
+        table: &Table,
+        header: &Range<usize>,
+        context: &str,
+    ) -> Vec<super::Riasec> {
+        let Some((text, span)) = self.text(table, "interests", false, header, context) else {
+            return Vec::new();
+        };
+        match super::parse_interests(&text) {
+            Ok(code) => code,
+            Err(why) => {
+                self.report(
+                    span,
+                    format!("the Holland code \"{text}\" of {context} is not valid: {why}"),
+                    Some(
+                        "write one to three of R I A S E C, strongest first, as in \"SIA\"".into(),
+                    ),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    /// O*NET-SOC codes: one in quotes, or a list of them, the first the primary.
+    fn codes(&mut self, table: &Table, key: &str, context: &str) -> Vec<String> {
+        let Some(item) = table.get(key) else {
+            return Vec::new();
+        };
+        let items: Vec<(String, Range<usize>)> = match &item.value {
+            Value::Text(s) if !self.one_line(key, s, &item.span) => return Vec::new(),
+            Value::Text(s) => vec![(sanitize(s.trim()), item.span.clone())],
+            Value::List(_) => self.text_list(table, key, context),
+            other => {
+                self.report(
+                    item.span.clone(),
+                    format!(
+                        "`{key}` of {context} must be a code in quotes or a list of them, not {}",
+                        other.kind()
+                    ),
+                    Some(format!("write it as `{key} = \"29-1123.00\"`")),
+                );
+                return Vec::new();
+            }
+        };
+        let mut codes = Vec::with_capacity(items.len());
+        for (code, span) in items {
+            if !super::is_onet(&code) {
+                self.report(
+                    span,
+                    format!("O*NET-SOC code \"{code}\" is malformed"),
+                    Some("O*NET-SOC codes look like \"29-1123.00\"".into()),
+                );
+            } else if codes.contains(&code) {
+                self.report(
+                    span,
+                    format!("O*NET-SOC code \"{code}\" is listed twice"),
+                    Some("remove the second one".into()),
+                );
+            } else {
+                codes.push(code);
+            }
+        }
+        codes
+    }
+
+    /// A `true` / `false` setting; absent is false.
+    fn flag(&mut self, table: &Table, key: &str, context: &str) -> bool {
+        match table.get(key).map(|i| (&i.value, &i.span)) {
+            None => false,
+            Some((Value::Bool(b), _)) => *b,
+            Some((other, span)) => {
+                self.report(
+                    span.clone(),
+                    format!(
+                        "`{key}` of {context} must be true or false, not {}",
+                        other.kind()
+                    ),
+                    Some(format!("write `{key} = true` without quotes")),
+                );
+                false
+            }
         }
     }
 }

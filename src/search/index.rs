@@ -28,6 +28,7 @@ pub enum Kind {
     Duty,
     Noc,
     ClusterEducation,
+    Teer,
 }
 
 impl Kind {
@@ -43,6 +44,7 @@ impl Kind {
             Kind::Duty => Field::Duty(item),
             Kind::Noc => Field::Noc,
             Kind::ClusterEducation => Field::ClusterEducation(item),
+            Kind::Teer => Field::Teer,
         }
     }
 }
@@ -106,6 +108,9 @@ fn for_each_field(catalog: &Catalog, o: usize, mut f: impl FnMut(Kind, usize, &s
     }
     if let Some(noc) = &occ.noc() {
         f(Kind::Noc, 0, noc);
+    }
+    if let Some(teer) = occ.teer() {
+        f(Kind::Teer, 0, teer.digit());
     }
     for (i, s) in catalog
         .cluster(occ.cluster())

@@ -83,17 +83,20 @@ pub enum Field {
     /// searches, since the seed names backgrounds per cluster. Free words do not reach it, or
     /// "nursing" would list every occupation of two clusters.
     ClusterEducation(u16),
+    /// The preparation level (the NOC code's TEER digit); reached only by `teer:`.
+    Teer,
 }
 
 impl Field {
-    /// The field of item `i` of an occupation's list section.
-    pub fn of_section(section: crate::catalog::Section, i: u16) -> Field {
+    /// The field of item `i` of an occupation's list section, if that section is searched.
+    pub fn of_section(section: crate::catalog::Section, i: u16) -> Option<Field> {
         use crate::catalog::Section;
         match section {
-            Section::Duties => Field::Duty(i),
-            Section::Education => Field::Education(i),
-            Section::Settings => Field::Setting(i),
-            Section::Skills => Field::Skill(i),
+            Section::Duties => Some(Field::Duty(i)),
+            Section::Education => Some(Field::Education(i)),
+            Section::Settings => Some(Field::Setting(i)),
+            Section::Skills => Some(Field::Skill(i)),
+            Section::WorkingConditions | Section::CareerPath => None,
         }
     }
 
@@ -110,6 +113,7 @@ impl Field {
             Field::Cluster => 600,
             Field::Skill(_) | Field::Education(_) | Field::Setting(_) | Field::Noc => 400,
             Field::ClusterEducation(_) => 350,
+            Field::Teer => 400,
             Field::Summary | Field::Duty(_) => 200,
         }
     }
@@ -126,6 +130,7 @@ impl Field {
             Field::Summary => "summary",
             Field::Duty(_) => "duties",
             Field::Noc => "NOC",
+            Field::Teer => "TEER",
         }
     }
 
@@ -143,6 +148,7 @@ impl Field {
             Field::Summary => o.summary(),
             Field::Duty(i) => item(o.duties(), i),
             Field::Noc => o.noc().unwrap_or(""),
+            Field::Teer => o.teer().map_or("", |t| t.digit()),
             Field::ClusterEducation(i) => item(catalog.cluster(o.cluster()).education(), i),
         }
     }
@@ -159,6 +165,7 @@ impl Field {
             Field::Duty(_) => Kind::Duty,
             Field::Noc => Kind::Noc,
             Field::ClusterEducation(_) => Kind::ClusterEducation,
+            Field::Teer => Kind::Teer,
         }
     }
 }
@@ -297,6 +304,7 @@ impl Searcher {
             Scope::Summary => &[Kind::Summary],
             Scope::Duty => &[Kind::Duty],
             Scope::Noc => &[Kind::Noc],
+            Scope::Teer => &[Kind::Teer],
         };
         if term.phrase {
             // a phrase is literal: consecutive words in one field, titles and aliases included

@@ -19,6 +19,8 @@ pub enum Scope {
     Summary,
     Duty,
     Noc,
+    /// The preparation level, the NOC code's TEER: `teer:1`.
+    Teer,
 }
 
 impl Scope {
@@ -34,6 +36,7 @@ impl Scope {
             "summary" => Scope::Summary,
             "duty" | "duties" | "task" | "does" => Scope::Duty,
             "noc" => Scope::Noc,
+            "teer" | "prep" | "preparation" => Scope::Teer,
             _ => return None,
         })
     }

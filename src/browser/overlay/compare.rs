@@ -176,25 +176,37 @@ impl CompareView<'_> {
         let codes = occupations
             .iter()
             .map(|o| {
+                let mut facts = Vec::new();
+                if let Some(teer) = o.teer() {
+                    facts.push(teer.label());
+                }
+                if !o.interests().is_empty() {
+                    facts.push(format!(
+                        "Interests: {}",
+                        crate::catalog::interest_names(o.interests())
+                    ));
+                }
+                facts.push(format!("NOC {}", o.noc().unwrap_or("—")));
+                let onet = if o.onet_codes().is_empty() {
+                    "—".to_string()
+                } else {
+                    o.onet_codes().join(", ")
+                };
+                let nearest = if o.onet_nearest() { " (nearest)" } else { "" };
+                facts.push(format!("O*NET {onet}{nearest}"));
                 let mut lines = Vec::new();
-                let noc = o.noc().unwrap_or("—");
-                let onet = o.onet().unwrap_or("—");
-                lines.extend(wrap(
-                    &[Span::styled(format!("NOC {noc}"), theme.text)],
-                    column,
-                    Span::raw(""),
-                    Span::raw(""),
-                ));
-                lines.extend(wrap(
-                    &[Span::styled(format!("O*NET {onet}"), theme.text)],
-                    column,
-                    Span::raw(""),
-                    Span::raw(""),
-                ));
+                for fact in facts {
+                    lines.extend(wrap(
+                        &[Span::styled(fact, theme.text)],
+                        column,
+                        Span::raw(""),
+                        Span::raw(""),
+                    ));
+                }
                 lines
             })
             .collect();
-        section(Some("Codes"), codes);
+        section(Some("Preparation and codes"), codes);
         rows
     }
 }
