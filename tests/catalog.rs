@@ -273,7 +273,10 @@ const NEW_OCCUPATIONS: &[(&str, &str)] = &[
     ("physician-assistant", "medicine"),
     ("pharmacy-technician", "medicine"),
     ("medical-laboratory-technologist", "medicine"),
-    ("registered-psychiatric-nurse", "counselling-and-mental-health"),
+    (
+        "registered-psychiatric-nurse",
+        "counselling-and-mental-health",
+    ),
     ("psychological-associate", "counselling-and-mental-health"),
     ("speech-language-pathologist", "rehabilitation"),
     ("audiologist", "rehabilitation"),
@@ -286,7 +289,10 @@ const NEW_OCCUPATIONS: &[(&str, &str)] = &[
 fn every_new_occupation_is_a_full_entry_in_its_cluster() {
     let c = bundled();
     for (id, cluster) in NEW_OCCUPATIONS {
-        let o = c.occupation(c.occupation_by_id(id).unwrap_or_else(|| panic!("{id} missing")));
+        let o = c.occupation(
+            c.occupation_by_id(id)
+                .unwrap_or_else(|| panic!("{id} missing")),
+        );
         assert_eq!(
             c.cluster(o.cluster()).id(),
             *cluster,
@@ -303,7 +309,11 @@ fn every_occupation_has_working_conditions_a_career_path_and_interests() {
     for o in c.occupations() {
         let n = o.working_conditions().len();
         assert!((3..=5).contains(&n), "{}: {n} working conditions", o.id());
-        assert!(o.career_path().len() >= 3, "{}: career path too short", o.id());
+        assert!(
+            o.career_path().len() >= 3,
+            "{}: career path too short",
+            o.id()
+        );
         assert!(
             o.career_path()[0].starts_with("High school"),
             "{}: a career path starts in high school: {:?}",
@@ -471,7 +481,10 @@ fn links_go_both_ways_where_the_relation_does() {
         ("pharmacist", "pharmacy-technician"),
         ("psychologist", "psychological-associate"),
     ] {
-        assert!(related(a, b) && related(b, a), "{a} and {b} should relate both ways");
+        assert!(
+            related(a, b) && related(b, a),
+            "{a} and {b} should relate both ways"
+        );
     }
     let next = |a: &str, b: &str| {
         let a = c.occupation(c.occupation_by_id(a).expect(a));
@@ -507,9 +520,17 @@ fn credentials_and_abbreviations_people_type_are_aliases() {
     }
     // no longer an alias of the registered nurse: its own entry
     let rn = c.occupation(c.occupation_by_id("registered-nurse").expect("rn"));
-    assert!(!rn.aliases().iter().any(|a| a.to_lowercase().contains("psychiatric nurse")));
+    assert!(
+        !rn.aliases()
+            .iter()
+            .any(|a| a.to_lowercase().contains("psychiatric nurse"))
+    );
     let kin = c.occupation(c.occupation_by_id("kinesiologist").expect("kin"));
-    assert!(!kin.aliases().iter().any(|a| a.eq_ignore_ascii_case("Exercise therapist")));
+    assert!(
+        !kin.aliases()
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case("Exercise therapist"))
+    );
 }
 
 #[test]
@@ -517,7 +538,12 @@ fn facts_that_changed_in_canada_are_right() {
     let c = bundled();
     let text = |id: &str| -> String {
         let o = c.occupation(c.occupation_by_id(id).expect(id));
-        [o.summary().to_string(), o.education().join(" "), o.career_path().join(" ")].join(" ")
+        [
+            o.summary().to_string(),
+            o.education().join(" "),
+            o.career_path().join(" "),
+        ]
+        .join(" ")
     };
     assert!(text("pharmacist").contains("PharmD"));
     assert!(text("psychologist").contains("psychological associate"));
@@ -525,10 +551,21 @@ fn facts_that_changed_in_canada_are_right() {
     assert!(text("radiation-therapist").contains("CAMRT"));
     assert!(text("dietitian").to_lowercase().contains("nutritionist"));
     let hsm = c.occupation(c.occupation_by_id("health-services-manager").expect("hsm"));
-    assert!(!hsm.aliases().iter().any(|a| a.eq_ignore_ascii_case("Hospital administrator")));
+    assert!(
+        !hsm.aliases()
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case("Hospital administrator"))
+    );
     let exec = c.occupation(c.occupation_by_id("health-system-executive").expect("exec"));
-    assert!(exec.aliases().iter().any(|a| a.eq_ignore_ascii_case("Hospital administrator")));
-    assert!(exec.onet_nearest(), "chief executives is the nearest O*NET match");
+    assert!(
+        exec.aliases()
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case("Hospital administrator"))
+    );
+    assert!(
+        exec.onet_nearest(),
+        "chief executives is the nearest O*NET match"
+    );
 }
 
 #[test]

@@ -25,7 +25,7 @@ use tempfile::TempDir;
 /// The binary under test, for runs that need `std::process` directly.
 const BIN: &str = env!("CARGO_BIN_EXE_career-clusters");
 
-const BUNDLED_OK: &str = "ok: 5 clusters, 33 occupations\n";
+const BUNDLED_OK: &str = "ok: 5 clusters, 53 occupations\n";
 
 /// A small valid catalog: one cluster, two occupations, one related link.
 const MINI: &str = r#"title = "Mini"
@@ -242,8 +242,8 @@ fn list_shows_clusters_with_their_occupations_indented() {
         .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
         .count();
     assert_eq!(clusters, 5, "{out}");
-    assert_eq!(occupations, 33, "{out}");
-    assert_eq!(lines.len(), 38, "no other lines: {out}");
+    assert_eq!(occupations, 53, "{out}");
+    assert_eq!(lines.len(), 58, "no other lines: {out}");
     assert!(
         out.contains("\n  Physiotherapist (physiotherapist)\n"),
         "{out}"
@@ -267,7 +267,7 @@ fn list_json_has_every_cluster_and_occupation() {
             total += 1;
         }
     }
-    assert_eq!(total, 33);
+    assert_eq!(total, 53);
     assert_eq!(
         str_field(&clusters[0], "id"),
         "counselling-and-mental-health"

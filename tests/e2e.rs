@@ -97,7 +97,7 @@ fn first_frame_shows_five_clusters_and_hints() {
         "Medical and Health",
         "Medicine",
         "Rehabilitation",
-        "33 occupations",
+        "53 occupations",
     ]);
     let hints = tui.row(23);
     assert!(
@@ -126,7 +126,7 @@ fn typing_filters_and_quitting_restores_the_terminal() {
     );
 
     tui.send(b"physio");
-    tui.wait_for_text(&["Physiotherapist", "Filter: physio", "of 33 occupations"]);
+    tui.wait_for_text(&["Physiotherapist", "Filter: physio", "of 53 occupations"]);
     // The first cluster no longer matches, so the best match is selected.
     tui.wait_for("Physiotherapist selected", |s| {
         selected_row(s).is_some_and(|r| row_text(s, r).contains("Physiotherapist"))
@@ -147,13 +147,13 @@ fn typing_filters_and_quitting_restores_the_terminal() {
 
     tui.send(TAB);
     // The detail pane (from column 36 at 80×24) gets the thick border of the focused pane, is
-    // titled with the selected occupation and shows its sections.
+    // titled with the selected occupation and shows its facts.
     tui.wait_for(
         "the detail pane focused, showing the selected occupation",
         |s| {
             s.cell(0, 36).is_some_and(|c| c.contents() == "┏")
                 && row_text(s, 0).contains(&format!(" {next_title} "))
-                && s.contents().contains("What they do")
+                && s.contents().contains("TEER")
         },
     );
 

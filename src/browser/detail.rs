@@ -286,10 +286,6 @@ impl Lines<'_> {
         let summary = self.field(m, Field::Summary, occupation.summary(), theme.lead);
         self.paragraph(summary);
 
-        for section in Section::ALL {
-            self.section(section, m, section.items(occupation));
-        }
-
         if !occupation.aliases().is_empty() {
             self.heading("Also called");
             // Imported catalogs can list a hundred example titles: show a few, and always the
@@ -326,6 +322,11 @@ impl Lines<'_> {
             }
             self.paragraph(spans);
         }
+
+        for section in Section::ALL {
+            self.section(section, m, section.items(occupation));
+        }
+
         if !occupation.advances_to().is_empty() {
             self.heading("Leads on to");
             let items: Vec<Vec<Span<'static>>> = occupation

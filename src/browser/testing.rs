@@ -78,7 +78,8 @@ pub fn select_occupation(app: &mut App, id: &str) {
     let title = app.catalog().occupation(o).title().to_string();
     typed(app, &title);
     if app.list().selected() != Some(Selection::Occupation(o)) {
-        // another occupation ranks first for this title: walk down to it
+        // the selection stayed on an earlier match while typing: walk down from the top to it
+        app.update(Action::SelectFirst);
         while app.list().selected() != Some(Selection::Occupation(o)) {
             let before = app.list().selected_row();
             app.update(Action::SelectNext);

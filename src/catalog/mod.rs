@@ -630,8 +630,66 @@ impl Catalog {
                 })
                 .collect(),
         };
-        toml::to_string_pretty(&file)
+        let pretty = toml::to_string_pretty(&file)?;
+        Ok(single_line_strings(pretty))
     }
+}
+
+/// Rewrites the multi-line strings toml's serializer writes for text with line breaks
+/// (`"""…"""`) as basic strings with `\n` escapes: the plain shape the lean reader reads, so a
+/// dumped or imported catalog loads on the fast path. Spans come from toml's own parser, so only
+/// string values are touched.
+fn single_line_strings(text: String) -> String {
+    type Found<'a> = Vec<(std::ops::Range<usize>, &'a str)>;
+    fn walk<'a>(item: &'a doc::Item, text: &str, out: &mut Found<'a>) {
+        match &item.value {
+            doc::Value::Text(value) => {
+                let raw = &text[item.span.clone()];
+                if raw.starts_with("\"\"\"") || raw.starts_with("'''") {
+                    out.push((item.span.clone(), value));
+                }
+            }
+            doc::Value::List(items) => items.iter().for_each(|i| walk(i, text, out)),
+            doc::Value::Table(t) => t.entries.iter().for_each(|e| walk(&e.value, text, out)),
+            _ => {}
+        }
+    }
+    let (root, errors) = toml::de::DeTable::parse_recoverable(&text);
+    if !errors.is_empty() {
+        return text;
+    }
+    let table = doc::Table::from_toml(root.into_inner());
+    let mut found = Vec::new();
+    for entry in &table.entries {
+        walk(&entry.value, &text, &mut found);
+    }
+    // from the end, so earlier spans stay valid
+    found.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
+    let mut out = text.clone();
+    for (span, value) in found {
+        out.replace_range(span, &basic_string(value));
+    }
+    out
+}
+
+/// `text` as a TOML basic string: quotes, backslashes, line breaks and control characters
+/// escaped.
+fn basic_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Why a catalog could not be loaded.

@@ -237,6 +237,9 @@ const WORD_KINDS: &[Kind] = ALL_KINDS.split_at(3).1;
 const WORD_START: u32 = 50;
 /// Further bonus for a match at the very start of the field.
 const FIELD_START: u32 = 25;
+/// Further bonus when the term is the whole title or alias: the occupation whose name *is* what
+/// was typed comes before those whose longer names start with it.
+const WHOLE_NAME: u32 = 150;
 
 /// The catalog's text, prepared once for matching.
 #[derive(Debug, Clone)]
@@ -541,8 +544,13 @@ fn title_ranks(catalog: &Catalog) -> Vec<u32> {
 /// How well a fuzzy match fits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Quality {
-    /// The term as one run of letters.
-    Contiguous { word_start: bool, at_start: bool },
+    /// The term as one run of letters; `whole` when the run is the whole name ("RN" is the
+    /// alias "RN", not the start of "RN(EC)").
+    Contiguous {
+        word_start: bool,
+        at_start: bool,
+        whole: bool,
+    },
     /// With typing errors, compact.
     Typo,
     /// All letters in order, with gaps.
@@ -555,10 +563,12 @@ impl Quality {
             Quality::Contiguous {
                 word_start,
                 at_start,
+                whole,
             } => {
                 weight
                     + if word_start { WORD_START } else { 0 }
                     + if at_start { FIELD_START } else { 0 }
+                    + if whole { WHOLE_NAME } else { 0 }
             }
             Quality::Typo => weight * 7 / 10,
             Quality::Scattered => weight / 2,
@@ -616,6 +626,7 @@ fn classify(
         Quality::Contiguous {
             word_start: word_start(first),
             at_start: first == 0,
+            whole: first == 0 && last + 1 == text_chars.len(),
         }
     } else {
         // Gaps are fine where they read as abbreviations ("ot", "phys ther") or typing errors in
