@@ -676,3 +676,46 @@ fn help_says_what_running_without_a_command_does() {
         "{short}"
     );
 }
+
+#[test]
+fn show_gives_preparation_interests_and_career_path_in_text_and_json() {
+    let text = stdout_of(&["show", "registered-nurse"]);
+    for expected in [
+        "preparation: TEER 1 · usually a university degree\n",
+        "interests: SIC (Social · Investigative · Conventional)\n",
+        "\nWorking conditions\n",
+        "\nCareer path\n  1. High school:",
+        "\nLeads on to\n  - Nurse Practitioner (nurse-practitioner)\n",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+    let kin = json_of(&["show", "--json", "kinesiologist"]);
+    assert_eq!(kin["onet_nearest"], Value::Bool(true));
+    assert_eq!(kin["teer"], 1);
+    assert!(kin["interests"].is_string(), "{kin}");
+    assert!(
+        kin["career_path"].as_array().is_some_and(|a| a.len() >= 3),
+        "{kin}"
+    );
+    let psych = json_of(&["show", "--json", "psychologist"]);
+    assert_eq!(
+        psych["onet_codes"].as_array().map(Vec::len),
+        Some(2),
+        "{psych}"
+    );
+    let text = stdout_of(&["show", "kinesiologist"]);
+    assert!(text.contains("the nearest O*NET equivalent"), "{text}");
+}
+
+#[test]
+fn teer_scopes_a_search_to_a_preparation_level() {
+    let out = stdout_of(&["search", "--json", "teer:3"]);
+    let found: Value = serde_json::from_str(&out).expect("json");
+    let results = found["results"].as_array().expect("results");
+    assert!(!results.is_empty(), "{out}");
+    for r in results {
+        let id = r["id"].as_str().expect("id");
+        let shown = json_of(&["show", "--json", id]);
+        assert_eq!(shown["teer"], 3, "{id} is not TEER 3");
+    }
+}

@@ -780,3 +780,28 @@ fn cli_ids_are_required_and_the_format_is_checked() {
         .code(2)
         .stderr(predicate::str::contains("markdown"));
 }
+
+#[test]
+fn a_handout_gives_preparation_interests_working_conditions_career_path_and_next_steps() {
+    let catalog = bundled();
+    let md = render(
+        &catalog,
+        &occupations(&catalog, &["registered-nurse", "kinesiologist"]),
+        Format::Markdown,
+    );
+    for expected in [
+        "**Preparation:** TEER 1 · usually a university degree",
+        "**Interests:** Social · Investigative · Conventional (SIC)",
+        "### Working conditions\n",
+        "### Career path\n",
+        "- High school:",
+        "### Leads on to\n",
+        "- Nurse Practitioner\n",
+        // kinesiologist's code is only the nearest U.S. occupation, and the handout says so
+        "(the nearest O\\*NET equivalent)",
+    ] {
+        assert!(md.contains(expected), "missing {expected:?} in:\n{md}");
+    }
+    let at = |s: &str| md.find(s).unwrap_or_else(|| panic!("{s:?} missing"));
+    assert!(at("### Working conditions") < at("### Career path"));
+}

@@ -61,7 +61,7 @@ impl HelpView<'_> {
          error or two in longer words (\"councellor\"); cluster names match inside words; \
          skills, education, settings, summaries and duties match at word starts.",
             "Limit a word to a field: edu:psychology, setting:hospital, skill:listening, \
-         cluster:rehab, noc:312 (also title:, alias:, duty:, summary:).",
+         cluster:rehab, noc:312, teer:1 (also title:, alias:, duty:, summary:).",
             "\"Quotes\" keep words together, as a phrase: \"long-term care\", \
          setting:\"private practice\".",
             "A row found by something other than its title says why after a ·.",
