@@ -401,10 +401,15 @@ pub fn search(
             cluster: IdName<'a>,
             score: u32,
             matched: Option<Why<'a>>,
+            /// When no occupation holds every word: the words this one holds.
+            #[serde(skip_serializing_if = "Option::is_none")]
+            matched_words: Option<&'a [String]>,
         }
         #[derive(Serialize)]
         struct Results<'a> {
             query: &'a str,
+            /// False when no occupation holds every word and the results are the closest.
+            every_word: bool,
             results: Vec<Hit<'a>>,
         }
         // The query is echoed back; JSON escapes C0 controls but not C1 ones (U+009B is CSI to
@@ -412,6 +417,7 @@ pub fn search(
         let query = crate::text::sanitize_inline(query);
         let results = Results {
             query: &query,
+            every_word: matches.first().is_none_or(|m| m.partial.is_none()),
             results: matches
                 .iter()
                 .map(|m| {
@@ -425,17 +431,23 @@ pub fn search(
                             field: f.label(),
                             text: f.text(catalog, m.occupation),
                         }),
+                        matched_words: m.partial.as_deref(),
                     }
                 })
                 .collect(),
         };
         return json(out, &results);
     }
+    if matches.first().is_some_and(|m| m.partial.is_some()) {
+        writeln!(out, "(no occupation matches every word; closest first)")?;
+    }
     for m in &matches {
         let o = catalog.occupation(m.occupation);
         let cluster = &catalog.cluster(o.cluster()).name();
         write!(out, "{} ({}) · {cluster}", o.title(), o.id())?;
-        if let Some(field) = m.reason {
+        if let Some(words) = &m.partial {
+            write!(out, " · matches: {}", words.join(", "))?;
+        } else if let Some(field) = m.reason {
             let text = field.text(catalog, m.occupation);
             let text = if field.is_long() {
                 matched_word(text, &m.ranges(field)).0

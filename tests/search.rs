@@ -8,7 +8,7 @@ use career_clusters::browser::testing;
 use career_clusters::browser::theme::Theme;
 use career_clusters::catalog::{Catalog, OccupationIdx};
 use career_clusters::generate::catalog_toml;
-use career_clusters::search::{Field, Match, Query, Scope, Searcher, Term};
+use career_clusters::search::{Field, Match, Query, Scope, Searcher, Term, stem};
 use proptest::prelude::*;
 
 fn bundled() -> Catalog {
@@ -26,9 +26,9 @@ fn title(catalog: &Catalog, o: OccupationIdx) -> &str {
 /// (query, expected first title, expected reason label of the first row, or "" for none)
 const FIRST_RESULTS: &[(&str, &str, &str)] = &[
     // titles and prefixes
-    ("physio", "Physiotherapist", ""),
-    ("PHYSIO", "Physiotherapist", ""),
-    ("nurse", "Nurse Practitioner", ""),
+    ("physio", "Physiotherapist", "also called"),
+    ("PHYSIO", "Physiotherapist", "also called"),
+    ("nurse", "Registered Nurse", "also called"),
     ("rehab", "Rehabilitation Counsellor", ""),
     // typing errors the catalog did not anticipate
     ("psyhcologist", "Psychologist", ""),
@@ -51,11 +51,11 @@ const FIRST_RESULTS: &[(&str, &str, &str)] = &[
     ("\"long-term care\"", "Dental Hygienist", "setting"),
     // fields
     ("edu:kinesiology", "Kinesiologist", "education"),
-    ("kinesiology", "Kinesiologist", "education"),
+    ("kinesiology", "Kinesiologist", ""),
     ("skill:listening", "Counsellor", "skill"),
     ("cluster:rehab", "Athletic Therapist", "cluster"),
     ("noc:31202", "Physiotherapist", "NOC"),
-    ("nurse setting:hospital", "Nurse Practitioner", "setting"),
+    ("nurse setting:hospital", "Registered Nurse", "also called"),
     ("councellor edu:psychology", "Counsellor", "education"),
     ("injur", "Athletic Therapist", "duties"),
 ];
@@ -98,7 +98,13 @@ fn short_words_do_not_match_by_typo() {
             .map(|m| title(&catalog, m.occupation))
             .collect::<Vec<_>>()
     );
-    assert!(search(&catalog, "physio zzzz").is_empty());
+    // a word nothing holds leaves the closest: physiotherapy, said to be partial
+    let closest = search(&catalog, "physio zzzz");
+    assert_eq!(title(&catalog, closest[0].occupation), "Physiotherapist");
+    assert_eq!(
+        closest[0].partial.as_deref(),
+        Some(&["physio".to_string()][..])
+    );
 }
 
 #[test]
@@ -322,7 +328,21 @@ fn plausibly_matches(catalog: &Catalog, o: OccupationIdx, term: &Term) -> bool {
                 let hay: Vec<char> = text.to_lowercase().chars().collect();
                 lcs(&needle, &hay) + usize::from(term.max_typos()) >= needle.len()
             };
-        literal || fuzzy
+        // another form of the word ("nurses" / "Nurse", "therapy" / "Therapist"), a misspelt
+        // one, or an everyday synonym ("seniors" / "older")
+        let family = !term.phrase && {
+            let key = stem::family(last);
+            let synonyms = stem::everyday(last);
+            words.iter().any(|w| {
+                let other = stem::family(w);
+                other == key
+                    || (key.chars().count() >= 5 && strsim::levenshtein(&other, &key) <= 2)
+                    || synonyms
+                        .iter()
+                        .any(|s| w.starts_with(s) || stem::family(s) == other)
+            })
+        };
+        literal || fuzzy || family
     })
 }
 
@@ -330,12 +350,18 @@ fn check_matches(catalog: &Catalog, query: &str) -> Result<(), TestCaseError> {
     let parsed = Query::parse(query);
     let found = Searcher::new(catalog).search(&parsed);
     for m in &found {
-        for term in parsed.terms() {
-            prop_assert!(
-                plausibly_matches(catalog, m.occupation, term),
-                "{query:?} matched {} but {term:?} is not in it",
-                title(catalog, m.occupation)
-            );
+        match &m.partial {
+            // closest first: it holds some of the words (or its cluster's text does)
+            Some(words) => prop_assert!(!words.is_empty()),
+            None => {
+                for term in parsed.terms() {
+                    prop_assert!(
+                        plausibly_matches(catalog, m.occupation, term),
+                        "{query:?} matched {} but {term:?} is not in it",
+                        title(catalog, m.occupation)
+                    );
+                }
+            }
         }
         prop_assert!(!m.highlights.is_empty());
         for h in &m.highlights {
@@ -518,4 +544,159 @@ fn the_browser_agrees_on_a_bigger_catalog_too() {
     for query in ["physio", "psyhcologist", "edu:psych", "senior nurse", "p"] {
         assert_browser_agrees(&catalog, query);
     }
+}
+
+// --- how people ask: the query table ------------------------------------------------------------
+
+/// Where the expected occupation must be.
+#[derive(Clone, Copy, PartialEq)]
+enum Want {
+    First,
+    Top3,
+}
+use Want::{First, Top3};
+
+/// Queries people type, with the occupation they mean: plurals and word forms, exact names,
+/// misspellings, abbreviations, U.S. and Canadian spellings, plain language, new occupations.
+const HOW_PEOPLE_ASK: &[(&str, &str, Want)] = &[
+    // the seed's plurals and other plurals
+    ("nurses", "Registered Nurse", First),
+    ("psychologists", "Psychologist", First),
+    ("pharmacists", "Pharmacist", First),
+    ("physiotherapists", "Physiotherapist", First),
+    ("dieticians", "Dietitian", First),
+    ("chiropractors", "Chiropractor", First),
+    ("occupational therapists", "Occupational Therapist", First),
+    ("psychiatrists", "Psychiatrist", First),
+    ("counsellors", "Counsellor", First),
+    ("therapists", "Therapist", Top3),
+    ("doctors", "Family Physician", First),
+    ("nurse practitioners", "Nurse Practitioner", First),
+    ("dermatologists", "Dermatologist", First),
+    ("athletic therapists", "Athletic Therapist", First),
+    ("midwives", "Midwife", First),
+    ("paramedics", "Paramedic", First),
+    ("surgeons", "Surgeon", First),
+    // word forms
+    ("recreation therapy", "Recreation Therapist", First),
+    ("physiotherapy", "Physiotherapist", First),
+    ("kinesiology", "Kinesiologist", First),
+    ("psychology", "Psychologist", First),
+    ("midwifery", "Midwife", First),
+    ("radiography", "Medical Radiation Technologist", First),
+    ("sonography", "Medical Sonographer", First),
+    ("respiratory therapy", "Respiratory Therapist", First),
+    ("biostatistics", "Biostatistician", First),
+    ("therapy", "Therapist", Top3),
+    // the name that is the query comes first
+    ("doctor", "Family Physician", First),
+    ("nurse", "Registered Nurse", First),
+    ("counselor", "Counsellor", First),
+    ("counsellor", "Counsellor", First),
+    ("surgeon", "Surgeon", First),
+    ("dentist", "Dentist", First),
+    // misspellings common in this field
+    ("councillor", "Counsellor", First),
+    ("counseler", "Counsellor", First),
+    ("phychiatrist", "Psychiatrist", First),
+    ("pysiotherapy", "Physiotherapist", First),
+    ("dietition", "Dietitian", First),
+    ("psyhcologist", "Psychologist", First),
+    ("pharmasist", "Pharmacist", First),
+    ("optomotrist", "Optometrist", First),
+    // abbreviations
+    ("OT", "Occupational Therapist", First),
+    ("PT", "Physiotherapist", First),
+    ("RN", "Registered Nurse", First),
+    ("NP", "Nurse Practitioner", First),
+    ("SLP", "Speech-Language Pathologist", First),
+    ("RT", "Respiratory Therapist", Top3),
+    ("RRT", "Respiratory Therapist", First),
+    ("PSW", "Personal Support Worker", First),
+    ("LPN", "Licensed Practical Nurse", First),
+    ("EMT", "Paramedic", First),
+    ("PA", "Physician Assistant", First),
+    ("RMT", "Massage Therapist", First),
+    ("GP", "Family Physician", First),
+    // U.S. names and spellings
+    ("physical therapist", "Physiotherapist", First),
+    ("speech therapist", "Speech-Language Pathologist", First),
+    ("x-ray technician", "Medical Radiation Technologist", First),
+    ("pharmacy technician", "Pharmacy Technician", First),
+    ("personal support worker", "Personal Support Worker", First),
+    ("athletic trainer", "Athletic Therapist", First),
+    ("orthopedic surgeon", "Surgeon", First),
+    // plain language
+    ("i like sports", "Athletic Therapist", Top3),
+    ("sport helping people", "Physiotherapist", Top3),
+    ("helping people", "Counsellor", Top3),
+    ("working with seniors", "Personal Support Worker", Top3),
+    ("heart doctor", "Cardiologist", First),
+    ("skin doctor", "Dermatologist", First),
+    ("x-ray", "Medical Radiation Technologist", First),
+    ("hearing", "Audiologist", First),
+    ("teeth", "Dental Hygienist", Top3),
+    ("eyes", "Optometrist", First),
+    ("speech", "Speech-Language Pathologist", First),
+    ("pharmacy", "Pharmacist", Top3),
+    ("nutrition", "Dietitian", First),
+    (
+        "health data",
+        "Health Information Management Professional",
+        Top3,
+    ),
+    ("emergency", "Paramedic", First),
+    ("babies", "Midwife", First),
+    ("lab", "Medical Laboratory Technologist", First),
+    ("mental health", "Counsellor", Top3),
+];
+
+#[test]
+fn how_people_ask_finds_what_they_mean() {
+    let catalog = bundled();
+    let searcher = Searcher::new(&catalog);
+    let (mut first, mut top3, mut failures) = (0, 0, Vec::new());
+    for &(query, expected, want) in HOW_PEOPLE_ASK {
+        let found: Vec<&str> = searcher
+            .search(&Query::parse(query))
+            .iter()
+            .take(3)
+            .map(|m| title(&catalog, m.occupation))
+            .collect();
+        let at = found.iter().position(|t| *t == expected);
+        first += usize::from(at == Some(0));
+        top3 += usize::from(at.is_some());
+        let ok = match want {
+            First => at == Some(0),
+            Top3 => at.is_some(),
+        };
+        if !ok {
+            failures.push(format!("{query:?}: want {expected}, got {found:?}"));
+        }
+    }
+    let n = HOW_PEOPLE_ASK.len();
+    assert!(n >= 60, "the table has {n} queries");
+    eprintln!("how people ask: {n} queries, top-1 {first}/{n}, top-3 {top3}/{n}");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn small_words_never_make_a_query_fail_and_the_closest_come_first() {
+    let catalog = bundled();
+    let searcher = Searcher::new(&catalog);
+    // every word matched by someone, but by no one all together: closest first, and said so
+    let found = searcher.search(&Query::parse("dentist kinesiology"));
+    assert!(!found.is_empty());
+    let words = found[0].partial.as_ref().expect("a partial match");
+    assert_eq!(words.len(), 1, "{words:?}");
+    // small words alone are still a query
+    assert!(!searcher.search(&Query::parse("people")).is_empty());
+    // and never filter when there is more
+    let with = searcher.search(&Query::parse("i like to work with sports"));
+    let without = searcher.search(&Query::parse("sports"));
+    assert_eq!(
+        with.first().map(|m| m.occupation),
+        without.first().map(|m| m.occupation)
+    );
+    assert!(with.iter().all(|m| m.partial.is_none()));
 }

@@ -172,8 +172,15 @@ impl FilterView<'_> {
     /// "3 of 33 occupations", or "33 occupations" while the filter is blank, then the shortlist.
     pub fn count_text(&self) -> String {
         let total = self.total;
+        let partial = self
+            .filter
+            .matches
+            .first()
+            .is_some_and(|m| m.partial.is_some());
         let mut text = if self.filter.is_blank() {
             format!("{total} occupations")
+        } else if partial {
+            "no occupation matches every word — closest first".to_string()
         } else {
             format!("{} of {total} occupations", self.filter.matches.len())
         };

@@ -399,7 +399,13 @@ impl ListView<'_> {
             theme.text,
             theme.matched,
         ));
-        if let Some((m, field)) = m.and_then(|m| m.reason.map(|f| (m, f))) {
+        if let Some(words) = m.and_then(|m| m.partial.as_ref()) {
+            // closest first: say which of the words this one has
+            spans.push(Span::styled(
+                format!(" · matches: {}", words.join(", ")),
+                theme.muted,
+            ));
+        } else if let Some((m, field)) = m.and_then(|m| m.reason.map(|f| (m, f))) {
             let text = field.text(self.catalog, o);
             let ranges = m.ranges(field);
             let (text, ranges) = snippet(field, text, &ranges);

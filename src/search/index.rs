@@ -65,6 +65,8 @@ pub struct Posting {
     /// Whether folding kept one character per original character, so a prefix of the folded word
     /// maps to the same number of original characters.
     pub one_to_one: bool,
+    /// Whether the word is the whole title or alias ("Nurse"), not a word of a longer one.
+    pub whole: bool,
 }
 
 impl Posting {
@@ -83,6 +85,9 @@ pub struct WordIndex {
     /// `postings[offsets[w]..offsets[w + 1]]` are the occurrences of word `w`.
     offsets: Vec<u32>,
     postings: Vec<Posting>,
+    /// Word ids by family key ([`super::stem::family`]): "nurse" and "nurses", "therapy" and
+    /// "therapist".
+    families: FxHashMap<Box<str>, Vec<u32>>,
 }
 
 /// Calls `f(kind, item, text)` for every indexed field of occupation `o`.
@@ -202,6 +207,13 @@ impl WordIndex {
         for o in 0..catalog.occupations().len() {
             for_each_field(catalog, o, |kind, item, text| {
                 let mut position: u16 = 0;
+                // only names need to know whether a word is all of them (they are short)
+                let single = matches!(kind, Kind::Title | Kind::Alias)
+                    && text
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                        .nth(1)
+                        .is_none();
                 for_each_word::<false>(text, &mut buf, |_, start, len, one_to_one| {
                     let Some(&id) = tokens.next() else { return };
                     let slot = &mut fill[id as usize];
@@ -213,6 +225,7 @@ impl WordIndex {
                         position,
                         kind,
                         one_to_one,
+                        whole: single,
                     };
                     *slot += 1;
                     position = position.saturating_add(1);
@@ -221,12 +234,40 @@ impl WordIndex {
         }
         let mut sorted: Vec<u32> = (0..words.len() as u32).collect();
         sorted.sort_unstable_by(|&a, &b| words[a as usize].cmp(&words[b as usize]));
+        let mut families: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
+        for (id, word) in words.iter().enumerate() {
+            if word.chars().all(|c| c.is_ascii_digit()) {
+                continue; // codes have no forms
+            }
+            families
+                .entry(super::stem::family(word).into_boxed_str())
+                .or_default()
+                .push(id as u32);
+        }
         WordIndex {
             words,
             sorted,
             offsets,
             postings,
+            families,
         }
+    }
+
+    /// The ids of the words in the family of `word` (its other forms, and itself if indexed).
+    pub fn family_of(&self, word: &str) -> &[u32] {
+        self.families
+            .get(super::stem::family(word).as_str())
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Every family key with its word ids.
+    pub fn families(&self) -> impl Iterator<Item = (&str, &[u32])> {
+        self.families.iter().map(|(k, v)| (&**k, v.as_slice()))
+    }
+
+    /// The folded text of word `w`.
+    pub fn word(&self, w: usize) -> &str {
+        &self.words[w]
     }
 
     /// The ids of the words that start with `prefix`.
@@ -260,6 +301,7 @@ const EMPTY: Posting = Posting {
     position: 0,
     kind: Kind::Title,
     one_to_one: true,
+    whole: false,
 };
 
 /// The distinct title and alias strings, each with the occupations and fields that carry it, for

@@ -58,6 +58,7 @@
 
 pub mod index;
 pub mod query;
+pub mod stem;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -186,6 +187,9 @@ pub struct Match {
     pub highlights: Vec<Highlight>,
     /// The best field that matched when the title did not: what the list explains.
     pub reason: Option<Field>,
+    /// When no occupation holds every word: the words this one holds (as typed, folded), for
+    /// a "closest first" list. `None` when it matches them all.
+    pub partial: Option<Vec<String>>,
 }
 
 impl Match {
@@ -239,7 +243,7 @@ const WORD_START: u32 = 50;
 const FIELD_START: u32 = 25;
 /// Further bonus when the term is the whole title or alias: the occupation whose name *is* what
 /// was typed comes before those whose longer names start with it.
-const WHOLE_NAME: u32 = 150;
+const WHOLE_NAME: u32 = 400;
 
 /// The catalog's text, prepared once for matching.
 #[derive(Debug, Clone)]
@@ -251,6 +255,36 @@ pub struct Searcher {
     members: Vec<Vec<u32>>,
     /// Each occupation's place in alphabetical order of titles, for breaking ties cheaply.
     title_rank: Vec<u32>,
+    /// Each cluster's summary and description as words, for "closest first" ranking.
+    cluster_words: Vec<ClusterWords>,
+}
+
+/// The words of a cluster's summary and description, folded, with their family keys.
+#[derive(Debug, Clone, Default)]
+struct ClusterWords {
+    words: Vec<String>,
+    families: HashSet<String>,
+}
+
+impl ClusterWords {
+    fn new(texts: &[&str]) -> ClusterWords {
+        let mut words: Vec<String> = texts
+            .iter()
+            .flat_map(|t| query::words(t))
+            .map(query::fold_str)
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        let families = words.iter().map(|w| stem::family(w)).collect();
+        ClusterWords { words, families }
+    }
+
+    /// Whether a word of the text starts with `word`, or shares its family.
+    fn holds(&self, word: &str) -> bool {
+        let at = self.words.partition_point(|w| w.as_str() < word);
+        self.words.get(at).is_some_and(|w| w.starts_with(word))
+            || self.families.contains(&stem::family(word))
+    }
 }
 
 impl Searcher {
@@ -265,6 +299,11 @@ impl Searcher {
                 .map(|c| c.occupations().iter().map(|o| o.0 as u32).collect())
                 .collect(),
             title_rank: title_ranks(catalog),
+            cluster_words: catalog
+                .clusters()
+                .iter()
+                .map(|c| ClusterWords::new(&[c.summary(), c.description()]))
+                .collect(),
         }
     }
 
@@ -278,21 +317,143 @@ impl Searcher {
         if query.is_empty() {
             return Vec::new();
         }
+        let mut found = self.run_terms(&query.terms);
+        if found.is_empty() && query.terms.len() >= 2 {
+            found = self.closest(&query.terms);
+        }
+        if query.plain && !found.is_empty() {
+            // A plain-language query: the small words rank, they do not filter ("helping
+            // people" puts "helps people recover" above "a degree helps"), and so does the
+            // cluster's own summary and description, at a lower weight.
+            let mut bonus = vec![0u32; self.title_rank.len()];
+            for term in &query.optional {
+                for m in self.run_terms(std::slice::from_ref(term)) {
+                    bonus[m.occupation.0] += m.score;
+                }
+            }
+            for term in query.terms.iter().chain(&query.optional) {
+                if term.phrase || term.scope != Scope::Any {
+                    continue;
+                }
+                for (c, words) in self.cluster_words.iter().enumerate() {
+                    if words.holds(&term.words[0]) {
+                        for &o in &self.members[c] {
+                            bonus[o as usize] += Field::Cluster.weight() / 2;
+                        }
+                    }
+                }
+            }
+            for m in &mut found {
+                m.score += bonus[m.occupation.0];
+            }
+            if found.first().is_none_or(|m| m.partial.is_none()) {
+                self.sort(&mut found);
+            }
+        }
+        found
+    }
+
+    /// Occupations matching every one of `terms`, best first.
+    fn run_terms(&self, terms: &[Term]) -> Vec<Match> {
         let mut acc = Accumulator::new(self.title_rank.len());
-        for term in &query.terms {
+        for term in terms {
             self.match_term(term, &mut acc);
+            if term.scope == Scope::Any && !term.phrase {
+                for synonym in stem::everyday(&term.words[0]) {
+                    if let Some(alt) = Term::free(synonym) {
+                        self.match_term(&alt, &mut acc);
+                    }
+                }
+            }
             acc.end_term();
             if acc.alive.is_empty() {
                 return Vec::new();
             }
         }
         let mut matches = acc.finish();
+        self.sort(&mut matches);
+        matches
+    }
+
+    fn sort(&self, matches: &mut [Match]) {
         matches.sort_by(|a, b| {
             b.score
                 .cmp(&a.score)
                 .then_with(|| self.title_rank[a.occupation.0].cmp(&self.title_rank[b.occupation.0]))
         });
-        matches
+    }
+
+    /// No occupation holds every term: rank by how many terms each holds (a term found only in
+    /// the occupation's cluster summary or description counts half), then by score.
+    fn closest(&self, terms: &[Term]) -> Vec<Match> {
+        let n = self.title_rank.len();
+        // per occupation: half-terms held, score, highlights, reason, words held
+        let mut held = vec![0u32; n];
+        let mut merged: Vec<Option<Match>> = vec![None; n];
+        for term in terms {
+            let direct = self.run_terms(std::slice::from_ref(term));
+            let mut found = vec![false; n];
+            for m in direct {
+                let i = m.occupation.0;
+                found[i] = true;
+                held[i] += 2;
+                let label = term.text.clone();
+                match &mut merged[i] {
+                    Some(acc) => {
+                        acc.score += m.score;
+                        acc.highlights.extend(m.highlights);
+                        if acc.reason.is_none() {
+                            acc.reason = m.reason;
+                        }
+                        acc.partial.get_or_insert_with(Vec::new).push(label);
+                    }
+                    None => {
+                        merged[i] = Some(Match {
+                            partial: Some(vec![label]),
+                            ..m
+                        });
+                    }
+                }
+            }
+            if term.phrase || term.scope != Scope::Any {
+                continue;
+            }
+            for (c, words) in self.cluster_words.iter().enumerate() {
+                if !words.holds(&term.words[0]) {
+                    continue;
+                }
+                for &o in &self.members[c] {
+                    let i = o as usize;
+                    if found[i] {
+                        continue;
+                    }
+                    held[i] += 1;
+                    let label = term.text.clone();
+                    let entry = merged[i].get_or_insert_with(|| Match {
+                        occupation: OccupationIdx(i),
+                        score: 0,
+                        highlights: Vec::new(),
+                        reason: None,
+                        partial: Some(Vec::new()),
+                    });
+                    entry.score += Field::Cluster.weight() / 4;
+                    entry.partial.get_or_insert_with(Vec::new).push(label);
+                }
+            }
+        }
+        // an occupation must hold a word itself; its cluster's text only ranks it
+        let mut out: Vec<Match> = merged
+            .into_iter()
+            .flatten()
+            .filter(|m| !m.highlights.is_empty())
+            .collect();
+        out.sort_by(|a, b| {
+            held[b.occupation.0]
+                .cmp(&held[a.occupation.0])
+                .then(b.score.cmp(&a.score))
+                .then_with(|| self.title_rank[a.occupation.0].cmp(&self.title_rank[b.occupation.0]))
+        });
+        out
     }
 
     fn match_term(&self, term: &Term, acc: &mut Accumulator) {
@@ -345,6 +506,97 @@ impl Searcher {
         }
         if !matches!(term.scope, Scope::Title | Scope::Alias) {
             self.match_prefix(word, kinds, acc);
+        }
+        // other forms of the word: "nurses" → Nurse, "therapy" → Therapist
+        let names = term.scope == Scope::Any;
+        // a word with everyday synonyms means them, not its other forms ("seniors" are older
+        // adults, not senior managers)
+        let everyday = names && !stem::everyday(word).is_empty();
+        if !matches!(term.scope, Scope::Noc | Scope::Teer) && !everyday {
+            self.match_family(word, kinds, names, acc);
+            if !acc.term_found_any() {
+                // nothing at all: a misspelt form ("councillor", "pysiotherapy") of a family
+                self.match_misspelt_family(word, kinds, names, acc);
+            }
+        }
+    }
+
+    /// Families whose key is within a typing error or two of `word`'s: tried only when the word
+    /// found nothing else, so it costs nothing while people type words the catalog has.
+    fn match_misspelt_family(
+        &self,
+        word: &str,
+        kinds: &[Kind],
+        names: bool,
+        acc: &mut Accumulator,
+    ) {
+        let key = stem::family(word);
+        let len = key.chars().count();
+        let limit = match len {
+            0..=4 => return,
+            5..=7 => 1,
+            _ => 2,
+        };
+        for (family, ids) in self.words.families() {
+            let other = family.chars().count();
+            if other.abs_diff(len) > limit || strsim::levenshtein(family, &key) > limit {
+                continue;
+            }
+            for &w in ids {
+                self.score_postings(w as usize, kinds, names, 7, acc);
+            }
+        }
+    }
+
+    /// Words of the family of `word` ([`stem::family`]) in `kinds`, and in titles and aliases
+    /// when `names`; a little below the word itself.
+    fn match_family(&self, word: &str, kinds: &[Kind], names: bool, acc: &mut Accumulator) {
+        for &w in self.words.family_of(word) {
+            // words that start with the term were found as such, with their own highlights
+            if !self.words.word(w as usize).starts_with(word) {
+                self.score_postings(w as usize, kinds, names, 9, acc);
+            }
+        }
+    }
+
+    /// Hits for every occurrence of word `w` in `kinds` (and names when `names`), scored at
+    /// `tenths` of a name's weight.
+    fn score_postings(
+        &self,
+        w: usize,
+        kinds: &[Kind],
+        names: bool,
+        tenths: u32,
+        acc: &mut Accumulator,
+    ) {
+        {
+            for p in self.words.postings(w) {
+                let name = matches!(p.kind, Kind::Title | Kind::Alias);
+                if !(kinds.contains(&p.kind) || (names && name)) || !acc.is_candidate(p.occupation)
+                {
+                    continue;
+                }
+                let field = p.field();
+                let base = if name {
+                    field.weight() * tenths / 10
+                } else {
+                    field.weight().saturating_sub(5)
+                };
+                let mut score = base + WORD_START;
+                if p.start == 0 {
+                    score += FIELD_START;
+                }
+                if p.whole {
+                    score += WHOLE_NAME * tenths / 10;
+                }
+                let start = p.start as usize;
+                acc.hit(
+                    p.occupation,
+                    field,
+                    start..start + usize::from(p.len),
+                    score,
+                );
+            }
         }
     }
 
@@ -736,6 +988,11 @@ impl Accumulator {
         self.is_alive[o as usize]
     }
 
+    /// Whether the term being matched has found anything yet.
+    fn term_found_any(&self) -> bool {
+        !self.touched.is_empty()
+    }
+
     /// How many candidates are left, or `None` while it is everyone.
     fn candidate_count(&self) -> Option<usize> {
         (!self.everyone).then_some(self.alive.len())
@@ -796,6 +1053,7 @@ impl Accumulator {
                 score: self.total[i],
                 highlights: Vec::with_capacity(count),
                 reason: self.reason[i],
+                partial: None,
             });
         }
         for (o, h) in self.hits {

@@ -59,6 +59,12 @@ pub struct Term {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Query {
     pub(crate) terms: Vec<Term>,
+    /// Small words left out of `terms` ("people" in "helping people"): they never make a query
+    /// fail, but an occupation that has them ranks a little higher.
+    pub(crate) optional: Vec<Term>,
+    /// Whether small words were left out: a plain-language query, ranked with the clusters' own
+    /// descriptions too.
+    pub(crate) plain: bool,
 }
 
 impl Query {
@@ -104,7 +110,30 @@ impl Query {
                 terms.push(term);
             }
         }
-        Query { terms }
+        // Small words ("i like sports", "helping people") never make a query fail: they are
+        // left out, unless they are all there is.
+        let small = |t: &Term| {
+            t.scope == Scope::Any
+                && !t.phrase
+                && t.words.len() == 1
+                && super::stem::is_small(&t.words[0])
+        };
+        let mut optional = Vec::new();
+        let mut plain = false;
+        if terms.iter().any(|t| !small(t)) {
+            let (kept, left): (Vec<Term>, Vec<Term>) = terms.into_iter().partition(|t| !small(t));
+            terms = kept;
+            plain = !left.is_empty();
+            optional = left
+                .into_iter()
+                .filter(|t| super::stem::RANKING_WORDS.contains(&t.words[0].as_str()))
+                .collect();
+        }
+        Query {
+            terms,
+            optional,
+            plain,
+        }
     }
 
     /// True when there is nothing to match (blank text, or only a bare `edu:`).
@@ -130,6 +159,11 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 }
 
 impl Term {
+    /// A free word, as if typed alone.
+    pub fn free(word: &str) -> Option<Term> {
+        Term::new(Scope::Any, word, false)
+    }
+
     fn new(scope: Scope, raw: &str, quoted: bool) -> Option<Term> {
         let text = fold_str(raw.trim());
         // split before folding, as the index does: 'İ' folds to 'i' and a combining dot
