@@ -514,3 +514,19 @@ fn each_overlay_shows_its_own_keys_on_the_hint_line() {
         assert!(!shortlist.contains(absent), "{absent} in {shortlist}");
     }
 }
+
+#[test]
+fn when_no_occupation_has_every_word_the_closest_come_first_and_the_count_line_says_so() {
+    let mut app = app(100, 30);
+    typed(&mut app, "dentist kinesiology");
+    let text = lines(draw(&app, 100, 30).backend().buffer()).join("\n");
+    assert!(
+        text.contains("no occupation matches every word — closest first"),
+        "{text}"
+    );
+    assert!(text.contains("Dentist · matches: dentist"), "{text}");
+    assert!(
+        text.contains("Kinesiologist · matches: kinesiology"),
+        "{text}"
+    );
+}

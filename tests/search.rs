@@ -26,9 +26,9 @@ fn title(catalog: &Catalog, o: OccupationIdx) -> &str {
 /// (query, expected first title, expected reason label of the first row, or "" for none)
 const FIRST_RESULTS: &[(&str, &str, &str)] = &[
     // titles and prefixes
-    ("physio", "Physiotherapist", "also called"),
-    ("PHYSIO", "Physiotherapist", "also called"),
-    ("nurse", "Registered Nurse", "also called"),
+    ("physio", "Physiotherapist", ""),
+    ("PHYSIO", "Physiotherapist", ""),
+    ("nurse", "Registered Nurse", ""),
     ("rehab", "Rehabilitation Counsellor", ""),
     // typing errors the catalog did not anticipate
     ("psyhcologist", "Psychologist", ""),
@@ -55,7 +55,7 @@ const FIRST_RESULTS: &[(&str, &str, &str)] = &[
     ("skill:listening", "Counsellor", "skill"),
     ("cluster:rehab", "Athletic Therapist", "cluster"),
     ("noc:31202", "Physiotherapist", "NOC"),
-    ("nurse setting:hospital", "Registered Nurse", "also called"),
+    ("nurse setting:hospital", "Registered Nurse", "setting"),
     ("councellor edu:psychology", "Counsellor", "education"),
     ("injur", "Athletic Therapist", "duties"),
 ];

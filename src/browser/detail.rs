@@ -492,9 +492,9 @@ impl Lines<'_> {
         self.blank();
         self.paragraph(vec![Span::styled(
             format!(
-                "Every word must match. Titles and other names forgive typing errors; skills, \
-                 education, settings, summaries and duties match at the start of a word. {help} \
-                 shows field scopes such as edu:psychology."
+                "No occupation has any of these words. Titles and other names forgive typing \
+                 errors; skills, education, settings, summaries and duties match at the start \
+                 of a word. {help} shows field scopes such as edu:psychology."
             ),
             theme.muted,
         )]);

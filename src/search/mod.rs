@@ -966,6 +966,9 @@ struct Accumulator {
     /// This term's best score and field per occupation, and how often it was found.
     term_best: Vec<(u32, Field)>,
     term_hits: Vec<u16>,
+    /// This term's best score in the title: when the title holds the term as typed, the title
+    /// is reason enough, even if another name scores higher ("physio" / "Physio").
+    term_title: Vec<u32>,
     touched: Vec<u32>,
 }
 
@@ -980,6 +983,7 @@ impl Accumulator {
             reason: vec![None; n],
             term_best: vec![(0, Field::Title); n],
             term_hits: vec![0; n],
+            term_title: vec![0; n],
             touched: Vec::new(),
         }
     }
@@ -1004,6 +1008,9 @@ impl Accumulator {
             self.touched.push(o);
         }
         self.term_hits[i] = self.term_hits[i].saturating_add(1);
+        if field == Field::Title {
+            self.term_title[i] = self.term_title[i].max(score);
+        }
         if score > self.term_best[i].0 {
             self.term_best[i] = (score, field);
         }
@@ -1024,7 +1031,11 @@ impl Accumulator {
             self.is_alive[i] = true;
             let (best, field) = self.term_best[i];
             self.total[i] += best + u32::from(self.term_hits[i].min(20));
-            if field != Field::Title && self.reason[i].is_none_or(|r| field.weight() > r.weight()) {
+            let in_title = std::mem::take(&mut self.term_title[i]) >= Field::Title.weight();
+            if field != Field::Title
+                && !in_title
+                && self.reason[i].is_none_or(|r| field.weight() > r.weight())
+            {
                 self.reason[i] = Some(field);
             }
             self.term_best[i] = (0, Field::Title);
@@ -1110,17 +1121,31 @@ mod tests {
     #[test]
     fn every_term_must_match() {
         let c = catalog();
-        let found = titles(&c, "therapist rehab");
+        let s = Searcher::new(&c);
+        let found = s.search(&Query::parse("therapist rehab"));
         assert!(!found.is_empty());
-        assert!(
-            found.iter().all(|t| t.to_lowercase().contains("therap")
-                || c.occupations().iter().any(|o| o.title() == t
-                    && o.aliases()
-                        .iter()
-                        .any(|a| a.to_lowercase().contains("therap")))),
-            "{found:?}"
-        );
-        assert!(titles(&c, "physio zzzz").is_empty());
+        for m in &found {
+            let o = c.occupation(m.occupation);
+            let text = [
+                o.title().to_string(),
+                o.aliases().join(" "),
+                o.duties().join(" "),
+                o.settings().join(" "),
+                o.summary().to_string(),
+                c.cluster(o.cluster()).name().to_string(),
+            ]
+            .join(" ")
+            .to_lowercase();
+            assert!(m.partial.is_none(), "{}", o.title());
+            assert!(
+                text.contains("therap") && text.contains("rehab"),
+                "{}",
+                o.title()
+            );
+        }
+        // a word nothing has leaves the closest, marked as such
+        let closest = s.search(&Query::parse("physio zzzz"));
+        assert!(closest.iter().all(|m| m.partial.is_some()));
     }
 
     #[test]

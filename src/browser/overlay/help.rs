@@ -56,7 +56,9 @@ impl HelpView<'_> {
         lines.push(Line::default());
         lines.push(Line::styled("Filtering", theme.heading));
         for paragraph in [
-            "Every word you type must match, in any letter case.",
+            "Every word you type must match, in any letter case; plurals and other forms of a word \
+         match too (nurses, physiotherapy). Small words such as i, like, with and people never \
+         make a search fail, and when no occupation has every word the closest come first.",
             "Titles and other names (\"physio\", \"GP\") match fuzzily and forgive a typing \
          error or two in longer words (\"councellor\"); cluster names match inside words; \
          skills, education, settings, summaries and duties match at word starts.",
