@@ -525,7 +525,12 @@ fn the_browser_shows_what_search_finds_in_the_same_order() {
     for &(query, _, _) in FIRST_RESULTS {
         assert_browser_agrees(&catalog, query);
     }
+    // one search: the plain-language, word-form and closest-first cases too
+    for &(query, _, _) in HOW_PEOPLE_ASK {
+        assert_browser_agrees(&catalog, query);
+    }
     for query in [
+        "dentist kinesiology",
         "p",
         "ph",
         "the",
