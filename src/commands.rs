@@ -466,3 +466,253 @@ pub fn dump(catalog: &Catalog, out: &mut dyn Write) -> Result<(), CommandError> 
     out.write_all(catalog.to_toml()?.as_bytes())?;
     Ok(())
 }
+
+/// What `interests` was asked to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum InterestRequest {
+    Items,
+    /// Score these answers, then match the code they give.
+    Answers(crate::interests::Answers, Vec<u8>),
+    /// Match this code.
+    Code(Vec<crate::catalog::Riasec>, Vec<u8>),
+}
+
+impl InterestRequest {
+    /// The request from the command line's options, or what is wrong with them.
+    pub fn new(
+        items: bool,
+        answers: Option<&str>,
+        code: Option<&str>,
+        teer: Option<&str>,
+    ) -> Result<InterestRequest, InterestUsage> {
+        use crate::interests::{parse_answers, parse_code, parse_levels};
+        let levels = teer.map(parse_levels).transpose()?.unwrap_or_default();
+        match (items, answers, code) {
+            (true, None, None) => Ok(InterestRequest::Items),
+            (false, Some(a), None) => Ok(InterestRequest::Answers(parse_answers(a)?, levels)),
+            (false, None, Some(c)) => Ok(InterestRequest::Code(parse_code(c)?, levels)),
+            _ => Err(InterestUsage::Choose),
+        }
+    }
+}
+
+/// A bad `interests` command line.
+#[derive(Debug, thiserror::Error)]
+pub enum InterestUsage {
+    #[error("interests needs one of --items, --answers LIST or --code CODE")]
+    Choose,
+    #[error(transparent)]
+    Input(#[from] crate::interests::InputError),
+}
+
+/// `interests`: the statements, or the scores and matches, as text or JSON.
+pub fn interests(
+    catalog: &Catalog,
+    request: &InterestRequest,
+    out: &mut dyn Write,
+    as_json: bool,
+) -> io::Result<()> {
+    use crate::interests::{ITEMS, SCALE, Scores, matches_any, meaning, tie_sentence};
+    let (scores, codes, levels) = match request {
+        InterestRequest::Items => {
+            if as_json {
+                #[derive(Serialize)]
+                struct Statement {
+                    number: usize,
+                    text: &'static str,
+                    r#type: &'static str,
+                }
+                #[derive(Serialize)]
+                struct Items {
+                    scale: [&'static str; 5],
+                    statements: Vec<Statement>,
+                }
+                let items = Items {
+                    scale: SCALE,
+                    statements: ITEMS
+                        .iter()
+                        .enumerate()
+                        .map(|(i, it)| Statement {
+                            number: i + 1,
+                            text: it.text,
+                            r#type: it.kind.name(),
+                        })
+                        .collect(),
+                };
+                return json(out, &items);
+            }
+            let scale: Vec<String> = SCALE
+                .iter()
+                .enumerate()
+                .map(|(i, s)| format!("{} = {s}", i + 1))
+                .collect();
+            writeln!(
+                out,
+                "How much would you like to do each of these? {}",
+                scale.join(", ")
+            )?;
+            for (i, it) in ITEMS.iter().enumerate() {
+                writeln!(out, "{:>2}. {}", i + 1, it.text)?;
+            }
+            return Ok(());
+        }
+        InterestRequest::Answers(answers, levels) => {
+            let scores = Scores::from_answers(answers);
+            (Some(scores), scores.codes(), levels)
+        }
+        InterestRequest::Code(code, levels) => (None, vec![code.clone()], levels),
+    };
+    let code = codes.first().cloned().unwrap_or_default();
+    let found = matches_any(catalog, &codes, levels);
+    let ties = scores.map(|s| s.ties()).unwrap_or_default();
+    if as_json {
+        #[derive(Serialize)]
+        struct Score {
+            r#type: &'static str,
+            score: Option<f32>,
+        }
+        #[derive(Serialize)]
+        struct OccupationFit<'a> {
+            id: &'a str,
+            title: &'a str,
+            cluster: IdName<'a>,
+            interests: String,
+            band: &'static str,
+            m_index: u32,
+            reason: String,
+        }
+        #[derive(Serialize)]
+        struct ClusterOut<'a> {
+            id: &'a str,
+            name: &'a str,
+            best: &'static str,
+            fitting: usize,
+        }
+        #[derive(Serialize)]
+        struct Result<'a> {
+            scores: Option<Vec<Score>>,
+            code: String,
+            ties: Vec<String>,
+            teer: &'a [u8],
+            occupations: Vec<OccupationFit<'a>>,
+            clusters: Vec<ClusterOut<'a>>,
+            without_code: usize,
+            other_levels: usize,
+        }
+        let result = Result {
+            scores: scores.map(|s| {
+                crate::catalog::Riasec::ALL
+                    .iter()
+                    .map(|&t| Score {
+                        r#type: t.name(),
+                        score: s.of(t),
+                    })
+                    .collect()
+            }),
+            code: interest_letters(&code),
+            ties: ties.iter().map(|t| tie_sentence(t)).collect(),
+            teer: levels,
+            occupations: found
+                .occupations
+                .iter()
+                .map(|f| {
+                    let o = catalog.occupation(f.occupation);
+                    OccupationFit {
+                        id: o.id(),
+                        title: o.title(),
+                        cluster: id_name(catalog, o.cluster()),
+                        interests: interest_letters(o.interests()),
+                        band: f.band.label(),
+                        m_index: f.m,
+                        reason: f.reason(),
+                    }
+                })
+                .collect(),
+            clusters: found
+                .clusters
+                .iter()
+                .map(|c| {
+                    let cluster = catalog.cluster(c.cluster);
+                    ClusterOut {
+                        id: cluster.id(),
+                        name: cluster.name(),
+                        best: c.best.label(),
+                        fitting: c.fitting,
+                    }
+                })
+                .collect(),
+            without_code: found.without_code,
+            other_levels: found.other_levels,
+        };
+        return json(out, &result);
+    }
+    if let Some(scores) = scores {
+        for t in crate::catalog::Riasec::ALL {
+            match scores.of(t) {
+                Some(s) => writeln!(
+                    out,
+                    "{:<14} {s:.1} {}",
+                    t.name(),
+                    "#".repeat((s * 4.0).round() as usize)
+                )?,
+                None => writeln!(out, "{:<14} -   (every statement skipped)", t.name())?,
+            }
+        }
+    }
+    writeln!(
+        out,
+        "code: {} ({})",
+        interest_letters(&code),
+        interest_names(&code)
+    )?;
+    for tie in &ties {
+        writeln!(out, "{}", tie_sentence(tie))?;
+    }
+    for t in &code {
+        writeln!(out, "{}: {}", t.name(), meaning(*t))?;
+    }
+    let mut left_out = Vec::new();
+    if found.without_code > 0 {
+        left_out.push(format!("{} without a Holland code", found.without_code));
+    }
+    if found.other_levels > 0 {
+        left_out.push(format!(
+            "{} at other preparation levels",
+            found.other_levels
+        ));
+    }
+    let note = if left_out.is_empty() {
+        String::new()
+    } else {
+        format!(" (left out: {})", left_out.join(", "))
+    };
+    writeln!(out, "\nClusters{note}")?;
+    for c in &found.clusters {
+        let cluster = catalog.cluster(c.cluster);
+        writeln!(
+            out,
+            "  {} ({}) · best: {} · {} fitting",
+            cluster.name(),
+            cluster.id(),
+            c.best.label(),
+            c.fitting
+        )?;
+    }
+    writeln!(out, "\nOccupations")?;
+    for f in &found.occupations {
+        let o = catalog.occupation(f.occupation);
+        writeln!(
+            out,
+            "  {} · {} ({}) · {} · {}",
+            f.band.label(),
+            o.title(),
+            o.id(),
+            catalog.cluster(o.cluster()).name(),
+            f.reason()
+        )?;
+    }
+    if found.occupations.is_empty() {
+        writeln!(out, "  none fits this code{note}")?;
+    }
+    Ok(())
+}

@@ -34,5 +34,6 @@ pub mod export;
 pub mod generate;
 pub mod import;
 pub mod input;
+pub mod interests;
 pub mod search;
 pub mod text;

@@ -117,6 +117,28 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The interest check without the browser: print its statements, score a person's answers,
+    /// or list the occupations and clusters that fit a Holland code.
+    ///
+    /// Exactly one of --items, --answers or --code. Answers are held in memory only.
+    Interests {
+        /// Print the statements, numbered, for a paper version of the check.
+        #[arg(long, conflicts_with_all = ["answers", "code"])]
+        items: bool,
+        /// One answer per statement, in order, comma-separated: 1 (dislike a lot) to 5 (like a
+        /// lot), 0 or - for a skipped one.
+        #[arg(long, value_name = "LIST", conflicts_with = "code")]
+        answers: Option<String>,
+        /// A Holland code to match, one to three of R I A S E C, e.g. SIA.
+        #[arg(long, value_name = "CODE")]
+        code: Option<String>,
+        /// Only occupations at these preparation levels (NOC TEER 0-5), e.g. 1,2.
+        #[arg(long, value_name = "LEVELS")]
+        teer: Option<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the catalog as TOML, a starting point for a catalog of your own.
     Dump,
     /// Write a handout for a client: one or more occupations, or one cluster, as Markdown or HTML.
@@ -376,6 +398,32 @@ fn main() -> ExitCode {
             let query = query.join(" ");
             finish(
                 commands::search(&catalog, &searcher, &query, &mut out, json)
+                    .and_then(|()| out.flush())
+                    .map_err(CommandError::from),
+            )
+        }
+        Some(Command::Interests {
+            items,
+            answers,
+            code,
+            teer,
+            json,
+        }) => {
+            let request = match commands::InterestRequest::new(
+                items,
+                answers.as_deref(),
+                code.as_deref(),
+                teer.as_deref(),
+            ) {
+                Ok(request) => request,
+                Err(e) => {
+                    // bad input is a usage error: what is wrong, where, and what is allowed
+                    eprintln!("career-clusters: {}", sanitize(&e.to_string()));
+                    return ExitCode::from(2);
+                }
+            };
+            finish(
+                commands::interests(&catalog, &request, &mut out, json)
                     .and_then(|()| out.flush())
                     .map_err(CommandError::from),
             )

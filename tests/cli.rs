@@ -719,3 +719,134 @@ fn teer_scopes_a_search_to_a_preparation_level() {
         assert_eq!(shown["teer"], 3, "{id} is not TEER 3");
     }
 }
+
+#[test]
+fn search_says_when_the_closest_come_first() {
+    let out = stdout_of(&["search", "dentist", "kinesiology"]);
+    let mut lines = out.lines();
+    assert_eq!(
+        lines.next(),
+        Some("(no occupation matches every word; closest first)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Dentist (dentist) · Medicine · matches: dentist"),
+        "{out}"
+    );
+    let json = json_of(&["search", "--json", "dentist", "kinesiology"]);
+    assert_eq!(json["every_word"], Value::Bool(false), "{json}");
+    assert_eq!(json["results"][0]["matched_words"][0], "dentist", "{json}");
+    let whole = json_of(&["search", "--json", "nurses"]);
+    assert_eq!(whole["every_word"], Value::Bool(true), "{whole}");
+    assert_eq!(whole["results"][0]["id"], "registered-nurse", "{whole}");
+}
+
+// --- the interest check for scripts and screen readers -----------------------------------------
+
+/// Answers liking the Social and Investigative statements a lot and the rest a little less.
+fn social_investigative_answers() -> String {
+    career_clusters::interests::ITEMS
+        .iter()
+        .map(|i| {
+            use career_clusters::catalog::Riasec::{Investigative, Social};
+            if matches!(i.kind, Social | Investigative) {
+                "5"
+            } else {
+                "2"
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+#[test]
+fn interests_prints_its_statements_for_a_paper_version() {
+    let out = stdout_of(&["interests", "--items"]);
+    assert!(
+        out.starts_with("How much would you like to do each of these? 1 = dislike a lot"),
+        "{out}"
+    );
+    assert!(out.contains("\n42. "), "{out}");
+    let items = json_of(&["interests", "--items", "--json"]);
+    assert_eq!(items["statements"].as_array().map(Vec::len), Some(42));
+    assert_eq!(items["scale"][4], "like a lot");
+}
+
+#[test]
+fn interests_scores_answers_and_ranks_clusters_and_occupations() {
+    let answers = social_investigative_answers();
+    let out = stdout_of(&["interests", "--answers", &answers]);
+    for expected in [
+        "Social         5.0 ####################\n",
+        "Realistic      2.0 ########\n",
+        "code: IS",
+        "Investigative and Social are tied\n",
+        "Social: You like to help",
+        "\nClusters\n",
+        "\nOccupations\n  strong fit · ",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
+    }
+    let json = json_of(&["interests", "--json", "--answers", &answers]);
+    assert_eq!(json["scores"][3]["type"], "Social");
+    assert_eq!(json["without_code"], 0);
+    let first = &json["occupations"][0];
+    assert_eq!(first["band"], "strong fit", "{json}");
+    let code = first["interests"].as_str().expect("a code");
+    assert!(code.contains('S') && code.contains('I'), "{first}");
+}
+
+#[test]
+fn interests_matches_a_code_and_narrows_by_preparation() {
+    let all = json_of(&["interests", "--json", "--code", "SIA"]);
+    let college = json_of(&["interests", "--json", "--code", "sia", "--teer", "2"]);
+    assert_eq!(college["code"], "SIA");
+    let (a, c) = (
+        all["occupations"].as_array().expect("list").len(),
+        college["occupations"].as_array().expect("list").len(),
+    );
+    assert!(c > 0 && c < a, "{c} of {a}");
+    assert!(college["other_levels"].as_u64().is_some_and(|n| n > 0));
+    for o in college["occupations"].as_array().expect("list") {
+        let shown = json_of(&["show", "--json", o["id"].as_str().expect("id")]);
+        assert_eq!(shown["teer"], 2);
+    }
+    let text = stdout_of(&["interests", "--code", "RC", "--teer", "2,3"]);
+    assert!(text.contains("left out:"), "{text}");
+}
+
+#[test]
+fn interests_says_exactly_what_is_wrong_and_exits_2() {
+    for (args, message) in [
+        (
+            vec!["interests"],
+            "needs one of --items, --answers LIST or --code CODE",
+        ),
+        (
+            vec!["interests", "--answers", "5,4,3"],
+            "--answers has 3 answers; the check has 42 statements",
+        ),
+        (
+            vec!["interests", "--code", "SXA"],
+            "--code \"SXA\" is not a Holland code: \"X\" is not one of R I A S E C",
+        ),
+        (
+            vec!["interests", "--code", "SIA", "--teer", "7"],
+            "--teer \"7\" is not a preparation level",
+        ),
+    ] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = text(&out.stderr);
+        assert!(err.contains(message), "{args:?}: {err}");
+    }
+    let mut answers: Vec<&str> = vec!["3"; 42];
+    answers[9] = "9";
+    let out = run(&["interests", "--answers", &answers.join(",")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("answer 10 is \"9\"; each answer is 1 to 5"),
+        "{}",
+        text(&out.stderr)
+    );
+}
