@@ -315,7 +315,33 @@ fn cluster_doc(catalog: &Catalog, c: ClusterIdx) -> Doc {
 /// description, educational backgrounds, where people work, and each occupation with its summary
 /// and codes. Empty sections and absent codes are left out.
 pub fn render(catalog: &Catalog, subject: &Subject, format: Format) -> String {
-    let doc = match subject {
+    render_with_interests(catalog, subject, format, None)
+}
+
+/// The result of an interest check, as a handout gives it: the code, the six scores and the
+/// best matches — never the individual answers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InterestSummary {
+    /// "SIA".
+    pub code: String,
+    /// "Social · Investigative · Artistic".
+    pub names: String,
+    /// Ties said plainly ("Social and Investigative are tied").
+    pub ties: Vec<String>,
+    /// Each type and its score (1.0–5.0), or `None` when every statement was skipped.
+    pub scores: Vec<(&'static str, Option<f32>)>,
+    /// The best matching occupations: "Occupational Therapist — strong fit, shares Social…".
+    pub top: Vec<String>,
+}
+
+/// A handout as [`render`] makes it, with the interest result first when the check was taken.
+pub fn render_with_interests(
+    catalog: &Catalog,
+    subject: &Subject,
+    format: Format,
+    interests: Option<&InterestSummary>,
+) -> String {
+    let mut doc = match subject {
         Subject::Occupations(occupations) => {
             let mut doc = Doc::new(HANDOUT_TITLE, catalog);
             for &o in occupations {
@@ -325,6 +351,45 @@ pub fn render(catalog: &Catalog, subject: &Subject, format: Format) -> String {
         }
         Subject::Cluster(c) => cluster_doc(catalog, *c),
     };
+    if let Some(summary) = interests {
+        let mut blocks = vec![Block::Heading(2, "Your interest result".to_string())];
+        blocks.push(Block::Paragraph(vec![
+            Span::Label("Holland code:"),
+            Span::Text(format!("{} ({})", summary.code, summary.names)),
+        ]));
+        for tie in &summary.ties {
+            blocks.push(Block::Paragraph(vec![Span::Text(format!("{tie}."))]));
+        }
+        blocks.push(Block::List(
+            summary
+                .scores
+                .iter()
+                .map(|(name, score)| {
+                    vec![Span::Text(match score {
+                        Some(s) => format!("{name}: {s:.1} of 5"),
+                        None => format!("{name}: every statement skipped"),
+                    })]
+                })
+                .collect(),
+        ));
+        if !summary.top.is_empty() {
+            blocks.push(Block::Heading(3, "Occupations that fit best".to_string()));
+            blocks.push(Block::List(
+                summary
+                    .top
+                    .iter()
+                    .map(|t| vec![Span::Text(t.clone())])
+                    .collect(),
+            ));
+        }
+        // after the title and the source line
+        let at = doc
+            .blocks
+            .iter()
+            .position(|b| !matches!(b, Block::Heading(1, _) | Block::Source(_)))
+            .unwrap_or(doc.blocks.len());
+        doc.blocks.splice(at..at, blocks);
+    }
     match format {
         Format::Markdown => markdown(&doc),
         Format::Html => html(&doc),

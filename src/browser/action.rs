@@ -48,6 +48,14 @@ pub enum Action {
     ExportHandout,
     /// Switch presentation mode (projector layout and colours) on or off.
     TogglePresentation,
+    /// Open the interest check, or its result once every statement was seen; close either.
+    ToggleInterests,
+    /// In the interest check: answer the statement with 1 (dislike a lot) to 5 (like a lot).
+    Answer(u8),
+    /// The ←/→ choice of an overlay: the highlighted answer in the check, the preparation level
+    /// in the interest result.
+    ChoiceLeft,
+    ChoiceRight,
     /// Open the selected occupation's O*NET OnLine page in the system browser.
     OpenOfficialPage,
     /// Follow the n-th related occupation (1-based) of the selected occupation.

@@ -18,12 +18,15 @@ use super::detail::{Detail, DetailView, Subject as DetailSubject};
 use super::effects::Effect;
 use super::filter::{Edit, Filter, FilterView, filter_full};
 use super::history::{History, Visit};
+use super::interest::Interest;
 use super::keymap::{self, Context, Mode};
 use super::layout::Areas;
 use super::list::{List, ListView, Selection};
 use super::overlay::Overlay;
+use super::overlay::check::{CheckOverlay, CheckView};
 use super::overlay::compare::{Compare, CompareView};
 use super::overlay::help::{Help, HelpView};
+use super::overlay::results::{ResultsOverlay, ResultsView};
 use super::overlay::shortlist::{ShortlistOverlay, ShortlistView};
 use super::shortlist::Shortlist;
 use super::status::StatusView;
@@ -53,6 +56,8 @@ pub struct App {
     overlay: Option<Overlay>,
     shortlist: Shortlist,
     history: History,
+    /// The interest check's answers for this run (memory only).
+    interest: Interest,
     look: Look,
     /// A one-line message for the user, until the next key.
     status: Option<String>,
@@ -78,6 +83,7 @@ impl App {
             overlay: None,
             shortlist: Shortlist::default(),
             history: History::default(),
+            interest: Interest::default(),
             look: Look::new(theme),
             status: None,
             effects: Vec::new(),
@@ -124,6 +130,10 @@ impl App {
 
     pub fn history(&self) -> &History {
         &self.history
+    }
+
+    pub fn interest(&self) -> &Interest {
+        &self.interest
     }
 
     pub fn look(&self) -> &Look {
@@ -275,6 +285,23 @@ impl App {
         }
     }
 
+    pub fn check_view(&self, choice: u8) -> CheckView<'_> {
+        CheckView {
+            interest: &self.interest,
+            choice,
+            theme: self.look.theme(),
+        }
+    }
+
+    pub fn results_view<'a>(&'a self, state: &'a ResultsOverlay) -> ResultsView<'a> {
+        ResultsView {
+            catalog: &self.catalog,
+            interest: &self.interest,
+            state,
+            theme: self.look.theme(),
+        }
+    }
+
     pub fn compare_view<'a>(&'a self, items: &'a [OccupationIdx]) -> CompareView<'a> {
         CompareView {
             catalog: &self.catalog,
@@ -335,7 +362,14 @@ impl App {
                 }
             }
             Action::ToggleHelp => self.toggle_overlay(Overlay::Help(Help::default())),
-            Action::ToggleShortlist => self.mark(),
+            Action::ToggleShortlist => match &self.overlay {
+                Some(Overlay::Results(results)) => {
+                    if let Some(o) = self.results_view(results).chosen() {
+                        self.mark_occupation(o);
+                    }
+                }
+                _ => self.mark(),
+            },
             Action::RemoveShortlisted => self.remove_chosen(),
             Action::ToggleShortlistView => {
                 self.toggle_overlay(Overlay::Shortlist(ShortlistOverlay::default()))
@@ -345,6 +379,21 @@ impl App {
             Action::TogglePresentation => {
                 self.look.toggle_presentation();
                 self.areas = Areas::new(self.areas.screen, self.look.presenting());
+            }
+            Action::ToggleInterests => self.toggle_interests(),
+            Action::Answer(rating) => {
+                if matches!(self.overlay, Some(Overlay::Check(_))) {
+                    self.interest.answer(rating);
+                    self.after_answer();
+                }
+            }
+            Action::ChoiceLeft | Action::ChoiceRight => {
+                let delta = if action == Action::ChoiceLeft { -1 } else { 1 };
+                match &mut self.overlay {
+                    Some(Overlay::Check(check)) => check.move_choice(delta as i8),
+                    Some(Overlay::Results(results)) => results.move_level(delta),
+                    _ => {}
+                }
             }
             Action::OpenOfficialPage => self.open_official_page(),
             Action::FollowRelated(n) => self.follow_related(n.wrapping_sub(1)),
@@ -385,6 +434,10 @@ impl App {
             self.status = Some("Select an occupation to put it on the shortlist".into());
             return;
         };
+        self.mark_occupation(o);
+    }
+
+    fn mark_occupation(&mut self, o: OccupationIdx) {
         let marked = self.shortlist.toggle(o);
         let title = &self.catalog.occupation(o).title();
         let n = self.shortlist.len();
@@ -437,7 +490,8 @@ impl App {
         match subject {
             Some(subject) => {
                 self.status = Some("Writing the handout…".into());
-                self.effects.push(Effect::WriteHandout(subject));
+                let summary = self.interest_summary();
+                self.effects.push(Effect::WriteHandout(subject, summary));
             }
             None => self.status = Some("Nothing to write: select an occupation or cluster".into()),
         }
@@ -462,6 +516,68 @@ impl App {
                 ));
             }
         }
+    }
+
+    // --- the interest check ----------------------------------------------------------------------
+
+    /// Opens the check where it stopped, or the result once every statement was seen; closes
+    /// either. Answers stay for the whole run.
+    fn toggle_interests(&mut self) {
+        if matches!(self.overlay, Some(Overlay::Check(_) | Overlay::Results(_))) {
+            self.overlay = None;
+        } else if self.interest.finished() {
+            self.overlay = Some(Overlay::Results(ResultsOverlay::default()));
+        } else {
+            self.overlay = Some(Overlay::Check(CheckOverlay::new(&self.interest)));
+        }
+    }
+
+    /// The interest result for a handout, once anything was answered.
+    fn interest_summary(&self) -> Option<crate::export::InterestSummary> {
+        if !self.interest.started() {
+            return None;
+        }
+        let scores = self.interest.scores();
+        let code = scores.code();
+        let found = crate::interests::matches_any(&self.catalog, &scores.codes(), &[]);
+        Some(crate::export::InterestSummary {
+            code: crate::catalog::interest_letters(&code),
+            names: crate::catalog::interest_names(&code),
+            ties: scores
+                .ties()
+                .iter()
+                .map(|t| crate::interests::tie_sentence(t))
+                .collect(),
+            scores: crate::catalog::Riasec::ALL
+                .iter()
+                .map(|&t| (t.name(), scores.of(t)))
+                .collect(),
+            top: found
+                .occupations
+                .iter()
+                .take(8)
+                .map(|f| {
+                    format!(
+                        "{} — {}, {}",
+                        self.catalog.occupation(f.occupation).title(),
+                        f.band.label(),
+                        f.reason()
+                    )
+                })
+                .collect(),
+        })
+    }
+
+    /// After an answer or a skip: the next statement, or the result at the end.
+    fn after_answer(&mut self) {
+        self.overlay = Some(if self.interest.finished() {
+            if !self.interest.started() {
+                self.status = Some("Every statement was skipped: there is no result yet".into());
+            }
+            Overlay::Results(ResultsOverlay::default())
+        } else {
+            Overlay::Check(CheckOverlay::new(&self.interest))
+        });
     }
 
     // --- related jumps and history -------------------------------------------------------------
@@ -561,6 +677,20 @@ impl App {
                     view.move_by(delta, len);
                 }
             }
+            Some(Overlay::Check(_)) => {
+                if delta < 0 {
+                    self.interest.back();
+                } else {
+                    self.interest.skip();
+                }
+                self.after_answer();
+            }
+            Some(Overlay::Results(results)) => {
+                let len = self.results_view(results).fitting_count();
+                if let Some(Overlay::Results(results)) = &mut self.overlay {
+                    results.move_cursor(delta, len);
+                }
+            }
             None => match self.focus {
                 Focus::List => self.list.move_by(delta),
                 Focus::Detail => self.scroll_detail(delta),
@@ -574,6 +704,22 @@ impl App {
     }
 
     fn activate(&mut self) {
+        if let Some(Overlay::Check(check)) = &self.overlay {
+            let rating = check.choice();
+            self.interest.answer(rating);
+            self.after_answer();
+            return;
+        }
+        if let Some(Overlay::Results(results)) = &self.overlay {
+            // the result stays one key away: F4 brings it back
+            if let Some(o) = self.results_view(results).chosen() {
+                self.overlay = None;
+                let filter = self.filter.text().to_string();
+                self.show(Selection::Occupation(o), filter);
+                self.focus = Focus::Detail;
+            }
+            return;
+        }
         if let Some(Overlay::Shortlist(view)) = &self.overlay {
             if let Some(&o) = self.shortlist.items().get(view.cursor()) {
                 self.overlay = None;
@@ -1140,7 +1286,7 @@ mod tests {
         app.update(Action::ExportHandout);
         assert_eq!(
             app.take_effects(),
-            vec![Effect::WriteHandout(Subject::Cluster(ClusterIdx(0)))]
+            vec![Effect::WriteHandout(Subject::Cluster(ClusterIdx(0)), None)]
         );
         select_occupation(&mut app, "physiotherapist");
         app.update(Action::OpenOfficialPage);
@@ -1158,9 +1304,10 @@ mod tests {
         let diet = app.catalog().occupation_by_id("dietitian").unwrap();
         assert_eq!(
             app.take_effects(),
-            vec![Effect::WriteHandout(Subject::Occupations(vec![
-                physio, diet
-            ]))]
+            vec![Effect::WriteHandout(
+                Subject::Occupations(vec![physio, diet]),
+                None
+            )]
         );
         app.update(Action::EffectDone("Wrote the handout to /tmp/x.md".into()));
         assert_eq!(app.status(), Some("Wrote the handout to /tmp/x.md"));
@@ -1206,7 +1353,7 @@ mod tests {
     fn fingerprint(app: &mut App) -> String {
         let effects = app.take_effects();
         format!(
-            "{:?} {:?} {} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {} {effects:?} {:?}",
+            "{:?} {:?} {} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {} {effects:?} {:?} {:?}",
             app.list().rows(),
             app.list().selected(),
             app.list().offset(),
@@ -1219,6 +1366,7 @@ mod tests {
             app.look(),
             app.should_quit(),
             app.status(),
+            app.interest(),
         )
     }
 
@@ -1255,7 +1403,26 @@ mod tests {
         marked(&mut compare);
         compare.update(Action::ToggleCompare);
         compare.update(Action::SelectNext);
+        let mut check = app();
+        check.update(Action::ToggleInterests);
+        check.update(Action::Answer(4));
+        check.update(Action::Answer(2));
+        let mut result = app();
+        result.update(Action::ToggleInterests);
+        for item in crate::interests::ITEMS.iter() {
+            let liked = matches!(
+                item.kind,
+                crate::catalog::Riasec::Social | crate::catalog::Riasec::Investigative
+            );
+            result.update(Action::Answer(if liked { 5 } else { 2 }));
+        }
+        result.update(Action::SelectNext);
+        result.update(Action::ChoiceRight);
+        result.update(Action::ChoiceLeft);
+        result.update(Action::SelectNext);
         vec![
+            ("interest check", check),
+            ("interest result", result),
             ("list", list),
             ("list while filtering", typed_list),
             ("list on an open cluster", cluster),
@@ -1353,5 +1520,60 @@ mod tests {
         select_occupation(&mut app, "dietitian");
         app.update(Action::UnfoldCluster);
         assert_eq!(app.focus(), Focus::Detail);
+    }
+
+    #[test]
+    fn the_interest_check_keeps_its_answers_and_leads_to_results_and_back() {
+        use crate::catalog::Riasec::{Investigative, Social};
+        let mut app = app();
+        app.update(Action::ToggleInterests);
+        assert_eq!(app.mode(), Mode::Check);
+        app.update(Action::Answer(5));
+        app.update(Action::ChoiceRight);
+        app.update(Action::Activate); // "like a little" (4) through ←/→ and Enter
+        app.update(Action::SelectNext); // skip the third
+        assert_eq!(&app.interest().answers()[..3], [Some(5), Some(4), None]);
+        app.update(Action::Cancel); // Esc leaves and keeps the answers
+        assert_eq!(app.overlay(), None);
+        app.update(Action::ToggleInterests);
+        assert_eq!(app.interest().at(), Some(3), "back where it stopped");
+        app.update(Action::SelectPrevious); // back to the skipped one, and answer it
+        app.update(Action::Answer(1));
+        assert_eq!(app.interest().answers()[2], Some(1));
+        while app.interest().at().is_some() {
+            let liked = matches!(
+                crate::interests::ITEMS[app.interest().at().unwrap_or(0)].kind,
+                Social | Investigative
+            );
+            app.update(Action::Answer(if liked { 5 } else { 2 }));
+        }
+        assert_eq!(
+            app.mode(),
+            Mode::Results,
+            "the last answer shows the result"
+        );
+        // Ctrl-S marks the chosen result, Enter opens its detail
+        app.update(Action::ToggleShortlist);
+        assert_eq!(app.shortlist().len(), 1);
+        let chosen = app.shortlist().items()[0];
+        app.update(Action::Activate);
+        assert_eq!(app.overlay(), None);
+        assert_eq!(app.selected_occupation(), Some(chosen));
+        assert_eq!(app.focus(), Focus::Detail);
+        // the result is one key away after browsing
+        app.update(Action::ToggleInterests);
+        assert_eq!(app.mode(), Mode::Results);
+        // a handout carries the code and scores, never the answers
+        app.update(Action::ExportHandout);
+        let effects = app.take_effects();
+        let Some(Effect::WriteHandout(_, Some(summary))) = effects.first() else {
+            panic!("{effects:?}");
+        };
+        assert!(
+            summary.code.contains('S') && summary.code.contains('I'),
+            "{summary:?}"
+        );
+        assert_eq!(summary.scores.len(), 6);
+        assert!(!summary.top.is_empty());
     }
 }

@@ -8,16 +8,17 @@ use std::ffi::OsString;
 use std::process::{Command, Stdio};
 
 use crate::catalog::Catalog;
-use crate::export::{self, Format, Subject};
+use crate::export::{self, Format, InterestSummary, Subject};
 
 /// I/O the terminal loop carries out for `update`, which never does I/O itself. The loop reports
 /// the outcome back with [`Action::EffectDone`](super::action::Action::EffectDone).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Open this address in the system browser.
     OpenUrl(String),
-    /// Write a Markdown handout in the working directory.
-    WriteHandout(Subject),
+    /// Write a Markdown handout in the working directory, with the interest result when the
+    /// check was taken.
+    WriteHandout(Subject, Option<InterestSummary>),
 }
 
 /// The stem of handout files the browser writes in the working directory.
@@ -27,8 +28,13 @@ pub const HANDOUT_STEM: &str = "career-handout";
 pub fn run(effect: &Effect, catalog: &Catalog) -> String {
     match effect {
         Effect::OpenUrl(url) => open_url(url, std::env::var_os("BROWSER")),
-        Effect::WriteHandout(subject) => {
-            let text = export::render(catalog, subject, Format::Markdown);
+        Effect::WriteHandout(subject, interests) => {
+            let text = export::render_with_interests(
+                catalog,
+                subject,
+                Format::Markdown,
+                interests.as_ref(),
+            );
             match export::write_unique(
                 std::path::Path::new("."),
                 HANDOUT_STEM,

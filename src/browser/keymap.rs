@@ -34,15 +34,21 @@ pub enum Mode {
     Help,
     Shortlist,
     Compare,
+    /// The interest check is asking its statements.
+    Check,
+    /// The interest result is open.
+    Results,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 5] = [
+    pub const ALL: [Mode; 7] = [
         Mode::List,
         Mode::Detail,
         Mode::Help,
         Mode::Shortlist,
         Mode::Compare,
+        Mode::Check,
+        Mode::Results,
     ];
 }
 
@@ -150,7 +156,18 @@ const LIST: &[Mode] = &[Mode::List];
 const DETAIL: &[Mode] = &[Mode::Detail];
 const PANES: &[Mode] = &[Mode::List, Mode::Detail];
 const SCROLLED: &[Mode] = &[Mode::Help, Mode::Compare];
-const OVERLAYS: &[Mode] = &[Mode::Help, Mode::Shortlist, Mode::Compare];
+const OVERLAYS: &[Mode] = &[
+    Mode::Help,
+    Mode::Shortlist,
+    Mode::Compare,
+    Mode::Check,
+    Mode::Results,
+];
+const CHECK: &[Mode] = &[Mode::Check];
+const RESULTS: &[Mode] = &[Mode::Results];
+/// Overlays with a list or text to page through.
+const SCROLLING: &[Mode] = &[Mode::Help, Mode::Shortlist, Mode::Compare, Mode::Results];
+const INTERESTS: &str = "the interest check: what interests you? (its result, once taken)";
 const SHORTLIST: &[Mode] = &[Mode::Shortlist];
 const EVERYWHERE: &[Mode] = &Mode::ALL;
 
@@ -382,6 +399,20 @@ pub static BINDINGS: &[Binding] = &[
         None,
     ),
     bind(
+        key(KeyCode::F(4)),
+        PANES,
+        Action::ToggleInterests,
+        INTERESTS,
+        Some("interests"),
+    ),
+    bind(
+        ctrl('t'),
+        PANES,
+        Action::ToggleInterests,
+        INTERESTS,
+        Some("interests"),
+    ),
+    bind(
         key(KeyCode::F(1)),
         PANES,
         Action::ToggleHelp,
@@ -396,6 +427,153 @@ pub static BINDINGS: &[Binding] = &[
         Some("help"),
     ),
     // --- the overlays --------------------------------------------------------------------------
+    bind(
+        key(KeyCode::Char('1')),
+        CHECK,
+        Action::Answer(1),
+        "",
+        Some("answer"),
+    ),
+    bind(
+        key(KeyCode::Char('2')),
+        CHECK,
+        Action::Answer(2),
+        "",
+        Some("answer"),
+    ),
+    bind(
+        key(KeyCode::Char('3')),
+        CHECK,
+        Action::Answer(3),
+        "",
+        Some("answer"),
+    ),
+    bind(
+        key(KeyCode::Char('4')),
+        CHECK,
+        Action::Answer(4),
+        "",
+        Some("answer"),
+    ),
+    bind(
+        key(KeyCode::Char('5')),
+        CHECK,
+        Action::Answer(5),
+        "",
+        Some("answer"),
+    ),
+    bind(
+        key(KeyCode::Left),
+        CHECK,
+        Action::ChoiceLeft,
+        "",
+        Some("choose"),
+    ),
+    bind(
+        key(KeyCode::Right),
+        CHECK,
+        Action::ChoiceRight,
+        "",
+        Some("choose"),
+    ),
+    bind(
+        key(KeyCode::Enter),
+        CHECK,
+        Action::Activate,
+        "",
+        Some("pick"),
+    ),
+    bind(
+        key(KeyCode::Up),
+        CHECK,
+        Action::SelectPrevious,
+        "",
+        Some("back"),
+    ),
+    bind(
+        key(KeyCode::Backspace),
+        CHECK,
+        Action::SelectPrevious,
+        "",
+        Some("back"),
+    ),
+    bind(
+        key(KeyCode::Down),
+        CHECK,
+        Action::SelectNext,
+        "",
+        Some("skip"),
+    ),
+    bind(
+        key(KeyCode::Up),
+        RESULTS,
+        Action::SelectPrevious,
+        "",
+        Some("choose"),
+    ),
+    bind(
+        key(KeyCode::Down),
+        RESULTS,
+        Action::SelectNext,
+        "",
+        Some("choose"),
+    ),
+    bind(
+        key(KeyCode::Left),
+        RESULTS,
+        Action::ChoiceLeft,
+        "",
+        Some("level"),
+    ),
+    bind(
+        key(KeyCode::Right),
+        RESULTS,
+        Action::ChoiceRight,
+        "",
+        Some("level"),
+    ),
+    bind(
+        key(KeyCode::Enter),
+        RESULTS,
+        Action::Activate,
+        "",
+        Some("open"),
+    ),
+    bind(
+        ctrl('s'),
+        RESULTS,
+        Action::ToggleShortlist,
+        "",
+        Some("mark"),
+    ),
+    bind(
+        key(KeyCode::Insert),
+        RESULTS,
+        Action::ToggleShortlist,
+        "",
+        Some("mark"),
+    ),
+    bind(
+        ctrl('e'),
+        RESULTS,
+        Action::ExportHandout,
+        "",
+        Some("handout"),
+    ),
+    bind(
+        key(KeyCode::F(4)),
+        &[Mode::Check, Mode::Results],
+        Action::ToggleInterests,
+        "",
+        None,
+    ),
+    bind(
+        ctrl('t'),
+        &[Mode::Check, Mode::Results],
+        Action::ToggleInterests,
+        "",
+        None,
+    ),
     bind(
         key(KeyCode::Up),
         SCROLLED,
@@ -426,20 +604,20 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         key(KeyCode::PageUp),
-        OVERLAYS,
+        SCROLLING,
         Action::SelectPageUp,
         "",
         None,
     ),
     bind(
         key(KeyCode::PageDown),
-        OVERLAYS,
+        SCROLLING,
         Action::SelectPageDown,
         "",
         None,
     ),
-    bind(key(KeyCode::Home), OVERLAYS, Action::SelectFirst, "", None),
-    bind(key(KeyCode::End), OVERLAYS, Action::SelectLast, "", None),
+    bind(key(KeyCode::Home), SCROLLING, Action::SelectFirst, "", None),
+    bind(key(KeyCode::End), SCROLLING, Action::SelectLast, "", None),
     bind(
         key(KeyCode::Enter),
         SHORTLIST,
@@ -710,11 +888,8 @@ pub fn key_name(key: Key) -> String {
 /// How a group of keys is written: arrows run together ("↑↓"), Alt-digits as a range
 /// ("Alt-1…9"), others joined with " / ".
 pub fn keys_label(keys: &[Key]) -> String {
-    if keys.len() > 2
-        && keys.iter().all(
-            |k| matches!(k, Key::Press(KeyCode::Char(c), m) if c.is_ascii_digit() && *m == ALT),
-        )
-    {
+    let digit = |k: &Key| matches!(k, Key::Press(KeyCode::Char(c), m) if c.is_ascii_digit() && (*m == ALT || *m == NONE));
+    if keys.len() > 2 && keys.iter().all(digit) {
         let first = key_name(keys[0]);
         let last = key_name(keys[keys.len() - 1]);
         return format!("{first}…{}", last.trim_start_matches("Alt-"));
@@ -910,6 +1085,7 @@ mod tests {
                 "F2 shortlist",
                 "F3 compare",
                 "Ctrl-E handout",
+                "F4 interests",
                 "F1 help",
                 "Ctrl-C quit"
             ]
@@ -925,6 +1101,7 @@ mod tests {
                 "F2 shortlist",
                 "F3 compare",
                 "Ctrl-E handout",
+                "F4 interests",
                 "F1 help",
                 "Ctrl-C quit"
             ]

@@ -17,9 +17,11 @@
 //!   state changes.
 //! - Panes, one file each, holding their state, behaviour and drawing: [`list`], [`detail`],
 //!   [`filter`], [`status`]. They never import `app`; they draw a borrowed view of what they show.
-//! - [`overlay`]: one enum of the views drawn over the panes (help, shortlist, compare), each in
+//! - [`overlay`]: one enum of the views drawn over the panes (help, shortlist, compare, the
+//!   interest check and its result), each in
 //!   its own file with its state, its keys and its drawing.
-//! - Small models: [`shortlist`] (marked occupations), [`history`] (where related jumps started).
+//! - Small models: [`shortlist`] (marked occupations), [`history`] (where related jumps started),
+//!   [`interest`] (the interest check's answers, in memory only).
 //! - [`render`]: `&App` → `Frame`, no state change; [`layout`], [`chrome`] and [`spans`] are the
 //!   geometry, frames and wrapped text the panes share; [`theme`]: styles and presentation mode.
 //! - [`effects`]: handouts and web pages, carried out by the loop outside `update`.
@@ -34,6 +36,7 @@ pub mod detail;
 pub mod effects;
 pub mod filter;
 pub mod history;
+pub mod interest;
 pub mod keymap;
 pub mod layout;
 pub mod list;

@@ -36,6 +36,8 @@ pub fn render(app: &App, frame: &mut Frame) {
             app.compare_view(compare.items())
                 .render(frame, areas.compare(), compare.scroll())
         }
+        Some(Overlay::Check(check)) => app.check_view(check.choice()).render(frame, areas.screen),
+        Some(Overlay::Results(results)) => app.results_view(results).render(frame, areas.compare()),
     }
 }
 

@@ -2,8 +2,10 @@
 //! holds its overlay's state, its behaviour and its drawing (a borrowed view); its keys are the
 //! rows of [`super::keymap::BINDINGS`] for its [`Mode`]. Overlays never import `app`.
 
+pub mod check;
 pub mod compare;
 pub mod help;
+pub mod results;
 pub mod shortlist;
 
 use super::keymap::Mode;
@@ -14,6 +16,10 @@ pub enum Overlay {
     Help(help::Help),
     Shortlist(shortlist::ShortlistOverlay),
     Compare(compare::Compare),
+    /// The interest check, asking its statements.
+    Check(check::CheckOverlay),
+    /// The interest result: scores, code and what fits.
+    Results(results::ResultsOverlay),
 }
 
 impl Overlay {
@@ -23,6 +29,8 @@ impl Overlay {
             Overlay::Help(_) => Mode::Help,
             Overlay::Shortlist(_) => Mode::Shortlist,
             Overlay::Compare(_) => Mode::Compare,
+            Overlay::Check(_) => Mode::Check,
+            Overlay::Results(_) => Mode::Results,
         }
     }
 }

@@ -1,0 +1,256 @@
+//! The interest result: the six scores as bars, the person's code (ties said plainly), what each
+//! of their top types means, the clusters and occupations that fit in bands with the reason in
+//! words, and a preparation-level filter. Owns the chosen row and the level; it reads the answers
+//! and the catalog and changes neither.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::browser::chrome;
+use crate::browser::interest::Interest;
+use crate::browser::keymap::{self, Context, Mode};
+use crate::browser::spans::{truncate, wrap};
+use crate::browser::theme::Theme;
+use crate::catalog::{Catalog, OccupationIdx, Riasec, Teer, interest_letters, interest_names};
+use crate::interests::{Matches, matches_any, meaning, tie_sentence};
+
+/// The levels ←/→ step through: all, then each TEER.
+pub const LEVELS: [Option<u8>; 7] = [None, Some(0), Some(1), Some(2), Some(3), Some(4), Some(5)];
+
+/// The result's state.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ResultsOverlay {
+    cursor: usize,
+    level: usize,
+}
+
+impl ResultsOverlay {
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    /// The preparation level shown, `None` for all.
+    pub fn level(&self) -> Option<u8> {
+        LEVELS[self.level.min(LEVELS.len() - 1)]
+    }
+
+    pub fn move_cursor(&mut self, delta: isize, len: usize) {
+        self.cursor = self
+            .cursor
+            .saturating_add_signed(delta)
+            .min(len.saturating_sub(1));
+    }
+
+    /// Steps the level filter; the chosen row goes back to the top.
+    pub fn move_level(&mut self, delta: isize) {
+        self.level = self
+            .level
+            .saturating_add_signed(delta)
+            .min(LEVELS.len() - 1);
+        self.cursor = 0;
+    }
+}
+
+/// The matches of the answers at a level.
+pub fn matches_at(catalog: &Catalog, interest: &Interest, level: Option<u8>) -> Matches {
+    let levels: Vec<u8> = level.into_iter().collect();
+    matches_any(catalog, &interest.scores().codes(), &levels)
+}
+
+/// What the result shows.
+pub struct ResultsView<'a> {
+    pub catalog: &'a Catalog,
+    pub interest: &'a Interest,
+    pub state: &'a ResultsOverlay,
+    pub theme: &'a Theme,
+}
+
+impl ResultsView<'_> {
+    /// The occupation on the chosen row, if any.
+    pub fn chosen(&self) -> Option<OccupationIdx> {
+        matches_at(self.catalog, self.interest, self.state.level())
+            .occupations
+            .get(self.state.cursor)
+            .map(|f| f.occupation)
+    }
+
+    /// The result's lines for a text width, and the line of the chosen row.
+    pub fn lines(&self, width: u16) -> (Vec<Line<'static>>, usize) {
+        let theme = self.theme;
+        let scores = self.interest.scores();
+        let mut lines = vec![Line::styled("Your interests", theme.heading)];
+        let name_width = 14;
+        let bar_room = usize::from(width).saturating_sub(name_width + 5).max(5);
+        for t in Riasec::ALL {
+            let (bar, value) = match scores.of(t) {
+                // 1.0 is the floor of the scale: an empty bar
+                Some(s) => {
+                    let filled = ((s - 1.0) / 4.0 * bar_room as f32).round() as usize;
+                    (
+                        vec![
+                            Span::styled("█".repeat(filled), theme.heading),
+                            Span::styled("░".repeat(bar_room - filled), theme.muted),
+                        ],
+                        format!(" {s:.1}"),
+                    )
+                }
+                None => (vec![Span::styled("skipped", theme.muted)], String::new()),
+            };
+            let mut spans = vec![Span::styled(
+                format!("{:<name_width$}", t.name()),
+                theme.text,
+            )];
+            spans.extend(bar);
+            spans.push(Span::styled(value, theme.muted));
+            lines.push(Line::from(spans));
+        }
+        lines.push(Line::default());
+        let code = scores.code();
+        let mut paragraph = |text: String, style| {
+            lines.extend(wrap(
+                &[Span::styled(text, style)],
+                width,
+                Span::raw(""),
+                Span::raw(""),
+            ));
+        };
+        paragraph(
+            format!(
+                "Your code: {} — {}",
+                interest_letters(&code),
+                interest_names(&code)
+            ),
+            theme.lead,
+        );
+        for tie in scores.ties() {
+            paragraph(format!("{}.", tie_sentence(&tie)), theme.text);
+        }
+        for t in &code {
+            lines.extend(wrap(
+                &[Span::styled(
+                    format!("{}: {}", t.name(), meaning(*t)),
+                    theme.text,
+                )],
+                width,
+                Span::raw(" • "),
+                Span::raw("   "),
+            ));
+        }
+        let found = matches_at(self.catalog, self.interest, self.state.level());
+        lines.push(Line::default());
+        lines.push(Line::styled("Clusters that fit", theme.heading));
+        for (i, c) in found.clusters.iter().enumerate() {
+            let cluster = self.catalog.cluster(c.cluster);
+            lines.push(Line::from(truncate(
+                vec![
+                    Span::styled(format!("{:>2}. ", i + 1), theme.key),
+                    Span::styled(cluster.name().to_string(), theme.text),
+                    Span::styled(
+                        format!(" · best {} · {} fit", c.best.label(), c.fitting),
+                        theme.muted,
+                    ),
+                ],
+                usize::from(width),
+            )));
+        }
+        lines.push(Line::default());
+        let level = match self.state.level() {
+            None => "all preparation levels".to_string(),
+            Some(t) => Teer(t).label(),
+        };
+        lines.extend(wrap(
+            &[Span::styled(
+                format!("Occupations that fit · {level}"),
+                theme.heading,
+            )],
+            width,
+            Span::raw(""),
+            Span::raw(""),
+        ));
+        let mut cursor_line = lines.len();
+        for (i, fit) in found.occupations.iter().enumerate() {
+            let o = self.catalog.occupation(fit.occupation);
+            let chosen = i == self.state.cursor;
+            if chosen {
+                cursor_line = lines.len();
+            }
+            let spans = vec![
+                Span::styled(if chosen { "> " } else { "  " }, theme.key),
+                Span::styled(format!("{:<11}", fit.band.label()), theme.key),
+                Span::styled(o.title().to_string(), theme.text),
+                Span::styled(
+                    format!(
+                        " ({}) · {}",
+                        self.catalog.cluster(o.cluster()).name(),
+                        fit.reason()
+                    ),
+                    theme.muted,
+                ),
+            ];
+            let mut line = Line::from(truncate(spans, usize::from(width)));
+            if chosen {
+                line = line.patch_style(theme.selected);
+            }
+            lines.push(line);
+        }
+        if found.occupations.is_empty() {
+            lines.push(Line::styled("  none at this level", theme.muted));
+        }
+        let mut left_out = Vec::new();
+        if found.without_code > 0 {
+            left_out.push(format!(
+                "{} occupations without a Holland code",
+                found.without_code
+            ));
+        }
+        if found.other_levels > 0 {
+            left_out.push(format!("{} at other levels", found.other_levels));
+        }
+        if !left_out.is_empty() {
+            lines.extend(wrap(
+                &[Span::styled(
+                    format!("Left out: {}.", left_out.join(", ")),
+                    theme.muted,
+                )],
+                width,
+                Span::raw(""),
+                Span::raw(""),
+            ));
+        }
+        lines.push(Line::default());
+        let keys = keymap::hint_sentence(Context {
+            mode: Mode::Results,
+            filter_empty: true,
+        });
+        lines.extend(wrap(
+            &[Span::styled(keys, theme.muted)],
+            width,
+            Span::raw(""),
+            Span::raw(""),
+        ));
+        (lines, cursor_line)
+    }
+
+    /// The number of fitting occupations at the current level.
+    pub fn fitting_count(&self) -> usize {
+        matches_at(self.catalog, self.interest, self.state.level())
+            .occupations
+            .len()
+    }
+
+    pub fn render(&self, frame: &mut Frame, area: Rect) {
+        let block = chrome::overlay(self.theme, "Your interest result");
+        let inner = block.inner(area);
+        let (lines, cursor_line) = self.lines(inner.width);
+        // keep the chosen row in view, with a line of context below it
+        let visible = usize::from(inner.height);
+        // the bars and the code first; once the person moves down the list, follow the row
+        let scroll = if self.state.cursor == 0 {
+            0
+        } else {
+            (cursor_line + 2).saturating_sub(visible)
+        };
+        chrome::scrolled_overlay(frame, area, block, lines, scroll);
+    }
+}
