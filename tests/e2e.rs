@@ -539,3 +539,49 @@ fn marking_two_occupations_and_exporting_writes_both_to_a_handout() {
     tui.send(CTRL_C);
     assert!(tui.wait_exit().success());
 }
+
+#[test]
+fn answering_every_statement_puts_social_and_investigative_careers_first() {
+    use career_clusters::catalog::Riasec::{Investigative, Social};
+    let mut tui = Tui::launch(Launch {
+        cols: 100,
+        rows: 40,
+        ..Launch::default()
+    });
+    tui.wait_for_first_frame();
+    tui.send(b"\x14"); // Ctrl-T, the key for keyboards whose F-keys are media keys
+    tui.wait_for_text(&["What interests you?", "1 of 42"]);
+    for item in career_clusters::interests::ITEMS.iter() {
+        let liked = matches!(item.kind, Social | Investigative);
+        tui.send(if liked { b"5" } else { b"1" });
+    }
+    tui.wait_for_text(&["Your interest result", "Occupations that fit"]);
+    let screen = tui.screen_text();
+    // the code leads with the two liked types, said to be tied
+    assert!(
+        screen.contains("Your code: IS") && screen.contains("Investigative and Social are tied"),
+        "{screen}"
+    );
+    // the first cluster and the first occupation share both
+    let cluster = screen
+        .lines()
+        .find(|l| l.contains(" 1. "))
+        .expect("a ranked cluster");
+    assert!(cluster.contains("strong fit"), "{cluster}");
+    let first = screen
+        .lines()
+        .find(|l| l.contains("> strong fit"))
+        .expect("a strong fit on the chosen row");
+    let reason = first.split("shares").nth(1).unwrap_or("");
+    assert!(
+        reason.contains("Investigative") && reason.contains("Social"),
+        "{first}"
+    );
+    // Esc keeps the answers: F4 brings the result back, Ctrl-C quits cleanly
+    tui.send(b"\x1b");
+    tui.wait_for_no_text(&["Your interest result"]);
+    tui.send(b"\x1bOS");
+    tui.wait_for_text(&["Your interest result"]);
+    tui.send(CTRL_C);
+    assert!(tui.wait_exit().success());
+}

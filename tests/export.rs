@@ -805,3 +805,45 @@ fn a_handout_gives_preparation_interests_working_conditions_career_path_and_next
     let at = |s: &str| md.find(s).unwrap_or_else(|| panic!("{s:?} missing"));
     assert!(at("### Working conditions") < at("### Career path"));
 }
+
+#[test]
+fn a_handout_after_the_interest_check_gives_the_result_never_the_answers() {
+    use career_clusters::export::{InterestSummary, render_with_interests};
+    let catalog = bundled();
+    let summary = InterestSummary {
+        code: "SIA".into(),
+        names: "Social · Investigative · Artistic".into(),
+        ties: vec!["Investigative and Artistic are tied".into()],
+        scores: vec![
+            ("Realistic", Some(2.0)),
+            ("Social", Some(4.5)),
+            ("Conventional", None),
+        ],
+        top: vec!["Occupational Therapist — strong fit, shares Social and Investigative".into()],
+    };
+    let md = render_with_interests(
+        &catalog,
+        &occupations(&catalog, &["occupational-therapist"]),
+        Format::Markdown,
+        Some(&summary),
+    );
+    for expected in [
+        "## Your interest result\n",
+        "**Holland code:** SIA (Social · Investigative · Artistic)",
+        "Investigative and Artistic are tied.",
+        "- Social: 4.5 of 5\n",
+        "- Conventional: every statement skipped\n",
+        "### Occupations that fit best\n",
+    ] {
+        assert!(md.contains(expected), "missing {expected:?} in:\n{md}");
+    }
+    let at = |s: &str| md.find(s).unwrap_or_else(|| panic!("{s:?} missing"));
+    assert!(at("Your interest result") < at("## Occupational Therapist"));
+    let html = render_with_interests(
+        &catalog,
+        &occupations(&catalog, &["occupational-therapist"]),
+        Format::Html,
+        Some(&summary),
+    );
+    assert!(html.contains("Your interest result"), "{html}");
+}

@@ -530,3 +530,72 @@ fn when_no_occupation_has_every_word_the_closest_come_first_and_the_count_line_s
         "{text}"
     );
 }
+
+fn take_the_check(app: &mut App, liked: &[career_clusters::catalog::Riasec]) {
+    app.update(Action::ToggleInterests);
+    for item in career_clusters::interests::ITEMS.iter() {
+        app.update(Action::Answer(if liked.contains(&item.kind) {
+            5
+        } else {
+            2
+        }));
+    }
+}
+
+#[test]
+fn the_interest_check_and_its_result_fit_80x24() {
+    use career_clusters::catalog::Riasec::{Investigative, Social};
+    let mut app = app(80, 24);
+    app.update(Action::ToggleInterests);
+    app.update(Action::Answer(4));
+    let text = lines(draw(&app, 80, 24).backend().buffer()).join("\n");
+    for expected in ["What interests you?", "2 of 42", "like a lot", "1…5 answer"] {
+        assert!(text.contains(expected), "{expected} missing:\n{text}");
+    }
+    insta::assert_snapshot!("interest_check_80x24", draw(&app, 80, 24).backend());
+    let mut app = self::app(80, 24);
+    take_the_check(&mut app, &[Social, Investigative]);
+    let text = lines(draw(&app, 80, 24).backend().buffer()).join("\n");
+    for expected in [
+        "Your interest result",
+        "Social",
+        "5.0",
+        "Your code: IS",
+        "Investigative and Social are tied.",
+        "Clusters that fit",
+    ] {
+        assert!(text.contains(expected), "{expected} missing:\n{text}");
+    }
+    insta::assert_snapshot!("interest_result_80x24", draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn the_interest_result_keeps_its_cues_without_colour_and_in_presentation_mode() {
+    use career_clusters::catalog::Riasec::{Investigative, Social};
+    let mut app = testing::app();
+    app.set_themes(Theme::monochrome(), Theme::monochrome());
+    app.update(Action::TogglePresentation);
+    take_the_check(&mut app, &[Social, Investigative]);
+    app.update(Action::SelectNext); // onto the list: the chosen row shows
+    let terminal = draw(&app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    // no colour at all, and the chosen row still stands out: a marker and reverse video
+    for cell in buffer.content() {
+        assert_eq!(
+            (cell.fg, cell.bg),
+            (Color::Reset, Color::Reset),
+            "{}",
+            cell.symbol()
+        );
+    }
+    let text = lines(buffer).join("\n");
+    let (x, y) = find(buffer, "> ").expect("the chosen row's marker");
+    assert!(
+        buffer[(x + 2, y)].modifier.contains(Modifier::REVERSED),
+        "{text}"
+    );
+    assert!(
+        text.contains("> good fit") || text.contains("> strong fit"),
+        "{text}"
+    );
+}
