@@ -104,6 +104,8 @@ pub struct Options {
     pub source: String,
     /// How much is read, kept and written.
     pub limits: Limits,
+    /// Holland codes by unit group, from O*NET through the crosswalk (`--onet-interests`).
+    pub interests: Option<crate::import_interests::NocInterests>,
 }
 
 /// The bounds of an import, so no input can make it use memory without end.
@@ -157,6 +159,8 @@ pub struct Stats {
     pub aliases: usize,
     /// Related links resolved from exclusions.
     pub related: usize,
+    /// Occupations given a Holland code from O*NET (with `Options::interests`).
+    pub interests: usize,
 }
 
 /// The result of an import.
@@ -978,6 +982,13 @@ fn build(collector: Collector, options: &Options) -> Result<ImportReport, Import
             }
             stats.aliases += aliases.len();
             stats.related += related.len();
+            let interests = options
+                .interests
+                .as_ref()
+                .and_then(|i| i.code(&group.code))
+                .map(crate::catalog::interest_letters)
+                .unwrap_or_default();
+            stats.interests += usize::from(!interests.is_empty());
             occupations.push(OccupationDraft {
                 id: ids[group.code.as_str()].clone(),
                 title: group.title.clone(),
@@ -986,6 +997,7 @@ fn build(collector: Collector, options: &Options) -> Result<ImportReport, Import
                 duties,
                 education: group.requirements.clone(),
                 related,
+                interests,
                 noc: Some(group.code.clone()),
                 ..OccupationDraft::default()
             });
@@ -1034,6 +1046,18 @@ fn build(collector: Collector, options: &Options) -> Result<ImportReport, Import
          {STATCAN_LICENCE_URL}",
         capitalized(&plural(occupation_count, "unit group", "unit groups")),
     );
+    let description = if options.interests.is_some() {
+        format!(
+            "{description}\n\nHolland (RIASEC) codes are the weighted O*NET interest scores of \
+             the O*NET occupations each unit group maps to in British Columbia's O*NET 2019 → NOC \
+             2021 crosswalk (v3.0.0, Apache-2.0), where that mapping is clear. This product \
+             includes information from the O*NET 29.3 Database by the U.S. Department of Labor, \
+             Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 \
+             license. O*NET® is a trademark of USDOL/ETA."
+        )
+    } else {
+        description
+    };
     // the validating constructor: an importer cannot make a catalog the loader would refuse
     let catalog = Catalog::build(CatalogDraft {
         title,

@@ -33,6 +33,7 @@ pub mod export;
 #[doc(hidden)]
 pub mod generate;
 pub mod import;
+pub mod import_interests;
 pub mod input;
 pub mod interests;
 pub mod search;

@@ -192,6 +192,12 @@ enum ImportSource {
         /// Make one cluster per broad category (first digit) or per major group (two digits).
         #[arg(long, value_enum, default_value_t)]
         by: import::Grouping,
+        /// Fill each occupation's Holland code from O*NET's Interests.txt, through --crosswalk.
+        #[arg(long, value_name = "FILE", requires = "crosswalk")]
+        onet_interests: Option<PathBuf>,
+        /// The O*NET → NOC 2021 crosswalk CSV (onet_soc_code, noc_2021, down_weight columns).
+        #[arg(long, value_name = "FILE", requires = "onet_interests")]
+        crosswalk: Option<PathBuf>,
     },
 }
 
@@ -203,8 +209,26 @@ fn run_import(source: &ImportSource) -> ExitCode {
         force,
         only,
         by,
+        onet_interests,
+        crosswalk,
     } = source;
+    let interests = match (onet_interests, crosswalk) {
+        (Some(interests), Some(crosswalk)) => {
+            match career_clusters::import_interests::NocInterests::read_files(interests, crosswalk)
+            {
+                Ok(found) => {
+                    for warning in found.warnings.iter().take(20) {
+                        eprintln!("career-clusters: warning: {warning}");
+                    }
+                    Some(found)
+                }
+                Err(e) => return fail(e),
+            }
+        }
+        _ => None,
+    };
     let options = import::Options {
+        interests,
         only: only.clone(),
         by: *by,
         source: file.file_name().map_or_else(
@@ -228,10 +252,16 @@ fn run_import(source: &ImportSource) -> ExitCode {
         eprintln!("career-clusters: … and {more} more warnings");
     }
     let s = &report.stats;
-    let done = format!(
+    let mut done = format!(
         "imported {} occupations ({} other names, {} related links) in {} clusters from {} rows",
         s.occupations, s.aliases, s.related, s.clusters, s.rows
     );
+    if options.interests.is_some() {
+        done.push_str(&format!(
+            "; Holland codes for {} of them from O*NET",
+            s.interests
+        ));
+    }
     match output {
         Some(path) => match import::write_new_file(path, &report.toml, *force) {
             Ok(()) => {

@@ -687,3 +687,57 @@ fn the_import_opens_in_the_browser() {
         "best match first: {screen}"
     );
 }
+
+#[test]
+fn import_noc_fills_holland_codes_from_o_net_through_the_crosswalk() {
+    let dir = tempfile::TempDir::new().expect("temp dir");
+    let out = dir.path().join("noc.toml");
+    cli()
+        .args([
+            "import",
+            "noc",
+            "tests/fixtures/noc-elements-sample.csv",
+            "-o",
+        ])
+        .arg(&out)
+        .args([
+            "--onet-interests",
+            "tests/fixtures/onet/Interests.txt",
+            "--crosswalk",
+            "tests/fixtures/crosswalk-sample.csv",
+        ])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("Holland codes for"));
+    let catalog = Catalog::from_path(&out).expect("the import loads");
+    let physio = occupation(&catalog, "31202-physiotherapists");
+    assert_eq!(
+        career_clusters::catalog::interest_letters(physio.interests()),
+        "SIR",
+        "Physical Therapists' O*NET scores"
+    );
+    assert!(catalog.description().contains("CC BY 4.0"));
+    // the interest check works on the imported catalog, and counts what it leaves out
+    let found = career_clusters::interests::matches(
+        &catalog,
+        &career_clusters::interests::parse_code("SIR").expect("code"),
+        &[],
+    );
+    assert!(!found.occupations.is_empty());
+    assert!(found.without_code < catalog.occupations().len());
+    // the two files come together, and a wrong one is named
+    cli()
+        .args(["import", "noc", "tests/fixtures/noc-elements-sample.csv"])
+        .args(["--onet-interests", "tests/fixtures/onet/Interests.txt"])
+        .assert()
+        .code(2);
+    cli()
+        .args(["import", "noc", "tests/fixtures/noc-elements-sample.csv"])
+        .args(["--onet-interests", "tests/fixtures/crosswalk-sample.csv"])
+        .args(["--crosswalk", "tests/fixtures/crosswalk-sample.csv"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "line 1: the header has no `O*NET-SOC Code` column",
+        ));
+}

@@ -40,6 +40,7 @@ fuzz_target!(|data: &[u8]| {
                     by,
                     source: "fuzz.csv".into(),
                     limits,
+                    interests: None,
                 },
                 rest,
             )
