@@ -31,8 +31,8 @@
 //! hexagon distances, so a one- or two-letter occupation code is scored by the same table. The
 //! result is given in bands, not numbers: strong (M ≥ 25: the first letter and another shared,
 //! in about the same order), good (M ≥ 15), some fit (M ≥ 5); below that an occupation is not
-//! listed. Clusters rank by their best occupation's M, then by how many strong and good fits
-//! they hold.
+//! listed. Clusters rank by the mean M of their three best occupations (so a cluster with
+//! several close fits comes before one that is merely large), then by their best.
 //!
 //! Pure: no terminal, no files. Nothing here stores answers; callers keep them in memory only.
 
@@ -370,6 +370,9 @@ pub struct ClusterFit {
     pub best_m: u32,
     /// How many of its occupations fit (any band).
     pub fitting: usize,
+    /// The mean index of its three best fits (fewer when it has fewer): what ranks clusters, so a
+    /// cluster with several close fits comes before one with many loose ones.
+    pub top_three: f32,
 }
 
 /// The matches of a code in a catalog.
@@ -446,17 +449,31 @@ pub fn matches_any(catalog: &Catalog, codes: &[Vec<Riasec>], levels: &[u8]) -> M
     for fit in &occupations {
         let c = catalog.occupation(fit.occupation).cluster();
         match clusters.iter_mut().find(|x| x.cluster == c) {
-            Some(x) => x.fitting += 1,
+            Some(x) => {
+                if x.fitting < 3 {
+                    x.top_three += fit.m as f32;
+                }
+                x.fitting += 1;
+            }
             None => clusters.push(ClusterFit {
                 cluster: c,
                 best: fit.band,
                 best_m: fit.m,
                 fitting: 1,
+                top_three: fit.m as f32,
             }),
         }
     }
-    // best occupation first (the order they were met in), then how many fit
-    clusters.sort_by(|a, b| b.best_m.cmp(&a.best_m).then(b.fitting.cmp(&a.fitting)));
+    // occupations come best first, so each cluster summed its three best
+    for c in &mut clusters {
+        c.top_three /= c.fitting.min(3) as f32;
+    }
+    clusters.sort_by(|a, b| {
+        b.top_three
+            .total_cmp(&a.top_three)
+            .then(b.best_m.cmp(&a.best_m))
+            .then(b.fitting.cmp(&a.fitting))
+    });
     Matches {
         occupations,
         clusters,
