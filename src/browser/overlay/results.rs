@@ -81,7 +81,10 @@ impl ResultsView<'_> {
         let scores = self.interest.scores();
         let mut lines = vec![Line::styled("Your interests", theme.heading)];
         let name_width = 14;
-        let bar_room = usize::from(width).saturating_sub(name_width + 5).max(5);
+        // bars no longer than 40 cells: on a wide screen they stay readable side by side
+        let bar_room = usize::from(width)
+            .saturating_sub(name_width + 5)
+            .clamp(5, 40);
         for t in Riasec::ALL {
             let (bar, value) = match scores.of(t) {
                 // 1.0 is the floor of the scale: an empty bar
