@@ -461,6 +461,13 @@ pub fn search(
     Ok(())
 }
 
+/// `dump` of the bundled catalog: the file as shipped, with its comments, so staff start from a
+/// commented file (it loads to the same catalog as [`dump`]'s output).
+pub fn dump_bundled(out: &mut dyn Write) -> Result<(), CommandError> {
+    out.write_all(crate::catalog::BUNDLED_TOML.as_bytes())?;
+    Ok(())
+}
+
 /// `dump`: the catalog as TOML.
 pub fn dump(catalog: &Catalog, out: &mut dyn Write) -> Result<(), CommandError> {
     out.write_all(catalog.to_toml()?.as_bytes())?;

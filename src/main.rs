@@ -398,6 +398,7 @@ fn main() -> ExitCode {
         Ok(catalog) => catalog,
         Err(e) => return fail(e),
     };
+    let bundled = path.is_none();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     match cli.command {
@@ -462,7 +463,12 @@ fn main() -> ExitCode {
         // answered above, before any catalog is loaded
         Some(Command::Config | Command::Completions { .. } | Command::Man) => ExitCode::SUCCESS,
         Some(Command::Dump) => {
-            let result = commands::dump(&catalog, &mut out);
+            let result = if bundled {
+                // the file as shipped, comments and layout included: a commented place to start
+                commands::dump_bundled(&mut out)
+            } else {
+                commands::dump(&catalog, &mut out)
+            };
             finish(result.and_then(|()| Ok(out.flush()?)))
         }
         Some(Command::Export {

@@ -13,7 +13,7 @@
 
 use ratatui::layout::{Position, Rect};
 
-use super::action::Action;
+use super::action::{Action, InputRequest};
 use super::detail::{Detail, DetailView, Subject as DetailSubject};
 use super::effects::Effect;
 use super::filter::{Edit, Filter, FilterView, filter_full};
@@ -34,6 +34,15 @@ use super::theme::{Look, Theme};
 use crate::catalog::{Catalog, OccupationIdx};
 use crate::export::Subject;
 use crate::search::Searcher;
+
+/// How an action bears on "the last key emptied the filter".
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ActionKind {
+    Edit,
+    /// Not a key: a resize or an effect finishing leaves it as it was.
+    Passive,
+    Other,
+}
 
 /// Which pane receives movement keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -61,6 +70,9 @@ pub struct App {
     look: Look,
     /// A one-line message for the user, until the next key.
     status: Option<String>,
+    /// The last key emptied the filter: Backspace does not go back until the next key, so
+    /// deleting a filter never jumps away by surprise.
+    just_emptied: bool,
     /// Work for the terminal loop to do outside `update` (I/O), drained by the loop.
     effects: Vec<Effect>,
     /// The screen regions for the last known terminal size.
@@ -86,6 +98,7 @@ impl App {
             interest: Interest::default(),
             look: Look::new(theme),
             status: None,
+            just_emptied: false,
             effects: Vec::new(),
             areas: Areas::new(size, false),
             should_quit: false,
@@ -176,7 +189,7 @@ impl App {
     pub fn key_context(&self) -> Context {
         Context {
             mode: self.mode(),
-            filter_empty: self.filter.text().is_empty(),
+            filter_empty: self.filter.text().is_empty() && !self.just_emptied,
         }
     }
 
@@ -314,7 +327,14 @@ impl App {
 
     /// Applies one action. This is the only place state changes.
     pub fn update(&mut self, action: Action) {
+        let action_kind = match &action {
+            Action::EditFilter(_) | Action::PasteFilter(_) => ActionKind::Edit,
+            Action::Resize { .. } | Action::EffectDone(_) => ActionKind::Passive,
+            _ => ActionKind::Other,
+        };
         let before = self.list.selected();
+        let had_text = !self.filter.text().is_empty();
+        let was_emptied = std::mem::take(&mut self.just_emptied);
         if !matches!(
             action,
             Action::Resize { .. } | Action::Scroll { .. } | Action::EffectDone(_)
@@ -346,6 +366,18 @@ impl App {
             Action::EditFilter(request) => {
                 let edit = self.filter.edit(request);
                 self.filter_edited(edit);
+                if was_emptied
+                    && request == InputRequest::DeletePrevChar
+                    && let Some(visit) = self.history.last()
+                {
+                    // the Backspace after the one that emptied the filter: say how to go back
+                    let title = match visit.selection {
+                        Selection::Occupation(o) => self.catalog.occupation(o).title(),
+                        Selection::Cluster(c) => self.catalog.cluster(c).name(),
+                    };
+                    let keys = keymap::keys_phrase(&Action::GoBack, Mode::List);
+                    self.status = Some(format!("The filter is empty; {keys} goes back to {title}"));
+                }
             }
             Action::PasteFilter(text) => {
                 let edit = self.filter.paste(&text);
@@ -405,6 +437,11 @@ impl App {
             }
             Action::Click { column, row } => self.click(Position::new(column, row)),
             Action::Scroll { column, row, down } => self.wheel(Position::new(column, row), down),
+        }
+        if matches!(action_kind, ActionKind::Edit) {
+            self.just_emptied = had_text && self.filter.text().is_empty();
+        } else if matches!(action_kind, ActionKind::Passive) {
+            self.just_emptied = was_emptied;
         }
         if self.list.selected() != before {
             self.detail.reset();
@@ -1575,5 +1612,55 @@ mod tests {
         );
         assert_eq!(summary.scores.len(), 6);
         assert!(!summary.top.is_empty());
+    }
+
+    #[test]
+    fn deleting_a_filter_never_jumps_back_by_surprise() {
+        let mut app = app();
+        select_occupation(&mut app, "physiotherapist");
+        app.update(Action::FollowRelated(1));
+        let there = app.selected_occupation();
+        assert_eq!(app.history().len(), 1);
+        // type a word and hold Backspace: the word goes, the place stays
+        let key = |app: &App, code| {
+            keymap::map_event(
+                &ratatui::crossterm::event::Event::Key(ratatui::crossterm::event::KeyEvent::new(
+                    code,
+                    ratatui::crossterm::event::KeyModifiers::NONE,
+                )),
+                app.key_context(),
+            )
+            .expect("a bound key")
+        };
+        typed(&mut app, "ab");
+        for _ in 0..3 {
+            let action = key(&app, ratatui::crossterm::event::KeyCode::Backspace);
+            app.update(action);
+        }
+        assert_eq!(app.filter().text(), "");
+        assert_eq!(app.history().len(), 1, "still there to go back to");
+        let told = app.status().unwrap_or("").to_string();
+        assert!(
+            told.starts_with("The filter is empty; Backspace, Alt-← or Ctrl-P goes back to "),
+            "{told}"
+        );
+        // the next Backspace, with the filter already empty, goes back
+        let action = key(&app, ratatui::crossterm::event::KeyCode::Backspace);
+        assert_eq!(action, Action::GoBack);
+        app.update(action);
+        assert_ne!(app.selected_occupation(), there);
+        assert_eq!(app.history().len(), 0);
+        // Ctrl-P goes back whatever the filter holds
+        select_occupation(&mut app, "physiotherapist");
+        app.update(Action::FollowRelated(1));
+        typed(&mut app, "x");
+        let back = keymap::map_event(
+            &ratatui::crossterm::event::Event::Key(ratatui::crossterm::event::KeyEvent::new(
+                ratatui::crossterm::event::KeyCode::Char('p'),
+                ratatui::crossterm::event::KeyModifiers::CONTROL,
+            )),
+            app.key_context(),
+        );
+        assert_eq!(back, Some(Action::GoBack));
     }
 }

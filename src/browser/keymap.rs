@@ -287,6 +287,13 @@ pub static BINDINGS: &[Binding] = &[
         None,
     ),
     bind(
+        ctrl('p'),
+        PANES,
+        Action::GoBack,
+        "go back after following a related occupation",
+        None,
+    ),
+    bind(
         Key::Text,
         PANES,
         Action::EditFilter(InputRequest::InsertChar(' ')),
