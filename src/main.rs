@@ -510,10 +510,11 @@ fn main() -> ExitCode {
                 Theme::named(theme, colour),
                 Rect::new(0, 0, 80, 24),
             );
-            // a projector always gets the high-contrast colours, unless colour is off
+            // a projector gets high-contrast colours in the theme's own direction (light stays
+            // light), unless colour is off
             app.set_themes(
                 Theme::named(theme, colour),
-                Theme::named(ThemeName::HighContrast, colour),
+                Theme::presentation(theme, colour),
             );
             if settings.present.value {
                 app.update(Action::TogglePresentation);

@@ -599,3 +599,52 @@ fn the_interest_result_keeps_its_cues_without_colour_and_in_presentation_mode() 
         "{text}"
     );
 }
+
+#[test]
+fn about_these_clusters_is_one_key_away_outside_presentation_mode_too() {
+    let mut app = app(100, 40);
+    let before = lines(draw(&app, 100, 40).backend().buffer()).join("\n");
+    assert!(!before.contains("About these clusters"), "{before}");
+    app.update(Action::ToggleOverview);
+    let text = lines(draw(&app, 100, 40).backend().buffer()).join("\n");
+    assert!(
+        text.contains("Occupational Clusters in Medicine & Health"),
+        "{text}"
+    );
+    assert!(text.contains("Rehabilitation · 11 occupations"), "{text}");
+    // moving on shows the selection again
+    app.update(Action::SelectNext);
+    let after = lines(draw(&app, 100, 40).backend().buffer()).join("\n");
+    assert!(
+        !after.contains("Rehabilitation · 11 occupations"),
+        "{after}"
+    );
+}
+
+#[test]
+fn presentation_colours_follow_the_chosen_theme() {
+    use career_clusters::browser::theme::ThemeName;
+    use ratatui::style::Color;
+    let light = Theme::presentation(ThemeName::Light, true);
+    assert_eq!(
+        light.text.bg,
+        Some(Color::White),
+        "a light presentation stays light"
+    );
+    assert_eq!(light.text.fg, Some(Color::Black));
+    assert_eq!(
+        Theme::presentation(ThemeName::Dark, true),
+        Theme::high_contrast()
+    );
+    assert_eq!(
+        Theme::presentation(ThemeName::Light, false),
+        Theme::monochrome()
+    );
+    // drawn: the light presentation paints the screen white, not black
+    let mut app = app(80, 24);
+    app.set_themes(Theme::light(), light);
+    app.update(Action::TogglePresentation);
+    let terminal = draw(&app, 80, 24);
+    let cell = &terminal.backend().buffer()[(40, 5)];
+    assert_eq!(cell.bg, Color::White, "{:?}", cell);
+}

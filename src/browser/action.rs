@@ -48,6 +48,9 @@ pub enum Action {
     ExportHandout,
     /// Switch presentation mode (projector layout and colours) on or off.
     TogglePresentation,
+    /// Show "About these clusters" (every cluster in a few words and the catalog's
+    /// introduction) in the detail, or go back to the selection.
+    ToggleOverview,
     /// Open the interest check, or its result once every statement was seen; close either.
     ToggleInterests,
     /// In the interest check: answer the statement with 1 (dislike a lot) to 5 (like a lot).

@@ -413,6 +413,10 @@ impl App {
                 self.areas = Areas::new(self.areas.screen, self.look.presenting());
             }
             Action::ToggleInterests => self.toggle_interests(),
+            Action::ToggleOverview => {
+                self.look.toggle_overview();
+                self.detail.reset();
+            }
             Action::Answer(rating) => {
                 if matches!(self.overlay, Some(Overlay::Check(_))) {
                     self.interest.answer(rating);

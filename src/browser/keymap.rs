@@ -167,6 +167,7 @@ const CHECK: &[Mode] = &[Mode::Check];
 const RESULTS: &[Mode] = &[Mode::Results];
 /// Overlays with a list or text to page through.
 const SCROLLING: &[Mode] = &[Mode::Help, Mode::Shortlist, Mode::Compare, Mode::Results];
+const ABOUT: &str = "about these clusters: each in a few words, and the catalog's introduction";
 const INTERESTS: &str = "the interest check: what interests you? (its result, once taken)";
 const SHORTLIST: &[Mode] = &[Mode::Shortlist];
 const EVERYWHERE: &[Mode] = &Mode::ALL;
@@ -405,6 +406,14 @@ pub static BINDINGS: &[Binding] = &[
         "presentation mode for a projector, on or off",
         None,
     ),
+    bind(
+        key(KeyCode::F(6)),
+        PANES,
+        Action::ToggleOverview,
+        ABOUT,
+        None,
+    ),
+    bind(ctrl('a'), PANES, Action::ToggleOverview, ABOUT, None),
     bind(
         key(KeyCode::F(4)),
         PANES,

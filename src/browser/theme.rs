@@ -99,6 +99,38 @@ impl Theme {
         }
     }
 
+    /// Maximum contrast for a projector in a bright room: black and dark blue on white, nothing
+    /// dim — the light theme's presentation colours.
+    pub fn high_contrast_light() -> Theme {
+        let base = Style::new().fg(Color::Black).bg(Color::White);
+        Theme {
+            text: base,
+            muted: base,
+            heading: base.fg(Color::Blue).add_modifier(Modifier::BOLD),
+            lead: base.add_modifier(Modifier::BOLD),
+            cluster: base.fg(Color::Blue).add_modifier(Modifier::BOLD),
+            selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            matched: Style::new()
+                .fg(Color::Red)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            border: base,
+            border_focused: base.fg(Color::Blue).add_modifier(Modifier::BOLD),
+            title: base.add_modifier(Modifier::BOLD),
+            key: base.fg(Color::Blue).add_modifier(Modifier::BOLD),
+            notice: base.fg(Color::Red).add_modifier(Modifier::BOLD),
+        }
+    }
+
+    /// The presentation colours for a chosen theme: high contrast, light on dark or dark on
+    /// light as the person chose; monochrome when colour is off.
+    pub fn presentation(name: ThemeName, colour: bool) -> Theme {
+        match (colour, name) {
+            (false, _) => Theme::monochrome(),
+            (true, ThemeName::Light) => Theme::high_contrast_light(),
+            (true, _) => Theme::high_contrast(),
+        }
+    }
+
     /// Maximum contrast for projectors: white and bright yellow on black, nothing dim.
     pub fn high_contrast() -> Theme {
         let base = Style::new().fg(Color::White).bg(Color::Black);
@@ -197,6 +229,11 @@ impl Look {
     pub fn toggle_presentation(&mut self) {
         self.presenting = !self.presenting;
         self.overview = self.presenting;
+    }
+
+    /// The overview on or off, in either mode.
+    pub fn toggle_overview(&mut self) {
+        self.overview = !self.overview;
     }
 
     /// The user moved: the detail follows the selection from now on.
