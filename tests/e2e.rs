@@ -101,7 +101,7 @@ fn first_frame_shows_five_clusters_and_hints() {
     ]);
     let hints = tui.row(23);
     assert!(
-        hints.contains("Ctrl-C quit") && hints.contains("F1 help"),
+        hints.contains("Ctrl-C quit") && hints.contains("F1/Ctrl-G help"),
         "the bottom row is not the key-hint line: {hints:?}\n{}",
         tui.screen_text()
     );

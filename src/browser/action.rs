@@ -63,6 +63,9 @@ pub enum Action {
     OpenOfficialPage,
     /// Follow the n-th related occupation (1-based) of the selected occupation.
     FollowRelated(usize),
+    /// Follow the related occupation chosen in the detail (the first until another is chosen),
+    /// from either pane: the Ctrl-letter way to what Alt-number does.
+    FollowChosen,
     /// Return to where the last related jump started.
     GoBack,
     /// An effect (a file written, a browser started) finished; the text says how.

@@ -433,6 +433,7 @@ impl App {
             }
             Action::OpenOfficialPage => self.open_official_page(),
             Action::FollowRelated(n) => self.follow_related(n.wrapping_sub(1)),
+            Action::FollowChosen => self.follow_related(self.detail.related_cursor()),
             Action::GoBack => self.go_back(),
             Action::EffectDone(message) => self.status = Some(message),
             Action::Quit => self.should_quit = true,

@@ -281,6 +281,13 @@ pub static BINDINGS: &[Binding] = &[
         None,
     ),
     bind(
+        ctrl('n'),
+        PANES,
+        Action::FollowChosen,
+        "follow the chosen related occupation (the first until ←→ choose another)",
+        None,
+    ),
+    bind(
         Key::Press(KeyCode::Left, ALT),
         PANES,
         Action::GoBack,
@@ -379,7 +386,21 @@ pub static BINDINGS: &[Binding] = &[
         Some("shortlist"),
     ),
     bind(
+        ctrl('l'),
+        PANES,
+        Action::ToggleShortlistView,
+        "show the shortlist",
+        Some("shortlist"),
+    ),
+    bind(
         key(KeyCode::F(3)),
+        PANES,
+        Action::ToggleCompare,
+        "compare two or three marked occupations side by side",
+        Some("compare"),
+    ),
+    bind(
+        ctrl('r'),
         PANES,
         Action::ToggleCompare,
         "compare two or three marked occupations side by side",
@@ -401,6 +422,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(
         key(KeyCode::F(5)),
+        PANES,
+        Action::TogglePresentation,
+        "presentation mode for a projector, on or off",
+        None,
+    ),
+    bind(
+        ctrl('f'),
         PANES,
         Action::TogglePresentation,
         "presentation mode for a projector, on or off",
@@ -435,6 +463,7 @@ pub static BINDINGS: &[Binding] = &[
         HELP,
         Some("help"),
     ),
+    bind(ctrl('g'), PANES, Action::ToggleHelp, HELP, Some("help")),
     bind_if_empty(
         key(KeyCode::Char('?')),
         PANES,
@@ -677,6 +706,13 @@ pub static BINDINGS: &[Binding] = &[
         Some("compare"),
     ),
     bind(
+        ctrl('r'),
+        SHORTLIST,
+        Action::ToggleCompare,
+        "",
+        Some("compare"),
+    ),
+    bind(
         key(KeyCode::F(3)),
         &[Mode::Compare],
         Action::ToggleCompare,
@@ -718,6 +754,9 @@ pub static BINDINGS: &[Binding] = &[
         "",
         None,
     ),
+    bind(ctrl('r'), &[Mode::Compare], Action::ToggleCompare, "", None),
+    bind(ctrl('l'), SHORTLIST, Action::ToggleShortlistView, "", None),
+    bind(ctrl('g'), &[Mode::Help], Action::ToggleHelp, "", None),
     bind(
         key(KeyCode::Esc),
         OVERLAYS,
@@ -960,11 +999,23 @@ pub fn hint_groups(ctx: Context) -> Vec<(Vec<Key>, &'static str)> {
 }
 
 /// The hint line's entries where `ctx` holds, in table order: (keys, word). A group of arrows
-/// shows them all ("↑↓"); any other group only its first key ("F1", not "F1 / ?").
+/// shows them all ("↑↓"); an F-key with a Ctrl-letter twin both ("F1/Ctrl-G"); any other group
+/// only its first key ("Ctrl-S", not "Ctrl-S / Insert").
 pub fn hint_entries(ctx: Context) -> Vec<(String, &'static str)> {
     hint_groups(ctx)
         .into_iter()
         .map(|(keys, word)| {
+            // an F-key with its Ctrl-letter twin shows both: F-keys are media keys on many
+            // laptops, and the hint must name a key that works there
+            let f = keys
+                .iter()
+                .find(|k| matches!(k, Key::Press(KeyCode::F(_), _)));
+            let twin = keys
+                .iter()
+                .find(|k| matches!(k, Key::Press(KeyCode::Char(_), m) if *m == CTRL));
+            if let (Some(f), Some(twin)) = (f, twin) {
+                return (format!("{}/{}", key_name(*f), key_name(*twin)), word);
+            }
             let label = keys_label(&keys);
             let label = match label.split_once(" / ") {
                 Some((first, _)) => first.to_string(),
@@ -1098,11 +1149,11 @@ mod tests {
                 "type filter",
                 "Tab detail",
                 "Ctrl-S mark",
-                "F2 shortlist",
-                "F3 compare",
+                "F2/Ctrl-L shortlist",
+                "F3/Ctrl-R compare",
                 "Ctrl-E handout",
-                "F4 interests",
-                "F1 help",
+                "F4/Ctrl-T interests",
+                "F1/Ctrl-G help",
                 "Ctrl-C quit"
             ]
         );
@@ -1114,11 +1165,11 @@ mod tests {
                 "type filter",
                 "Tab list",
                 "Ctrl-S mark",
-                "F2 shortlist",
-                "F3 compare",
+                "F2/Ctrl-L shortlist",
+                "F3/Ctrl-R compare",
                 "Ctrl-E handout",
-                "F4 interests",
-                "F1 help",
+                "F4/Ctrl-T interests",
+                "F1/Ctrl-G help",
                 "Ctrl-C quit"
             ]
         );
@@ -1129,7 +1180,7 @@ mod tests {
                 "↑↓ choose",
                 "Enter go to it",
                 "Del remove",
-                "F3 compare",
+                "F3/Ctrl-R compare",
                 "Ctrl-E handout",
                 "Esc close",
                 "Ctrl-C quit"
@@ -1311,6 +1362,45 @@ mod tests {
                         );
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn every_f_key_and_alt_key_has_a_ctrl_letter_twin() {
+        // F-keys are media keys on many laptops and Option is not Alt on a Mac by default
+        let ctrl_letter = |k: Key| {
+            matches!(k, Key::Press(KeyCode::Char(c), m)
+                if m == CTRL && c.is_ascii_lowercase() && !"cz".contains(c))
+        };
+        for mode in Mode::ALL {
+            for b in BINDINGS.iter().filter(|b| b.modes.contains(&mode)) {
+                let special = match b.key {
+                    Key::Press(KeyCode::F(_), _) => true,
+                    Key::Press(_, m) => m.contains(ALT),
+                    Key::Text => false,
+                };
+                if !special {
+                    continue;
+                }
+                let twin = |a: &Action| match &b.action {
+                    // Alt-1…9's Ctrl way is Ctrl-N on the chosen related occupation
+                    Action::FollowRelated(_) => *a == Action::FollowChosen,
+                    other => a == other,
+                };
+                assert!(
+                    keys_where(mode, twin).into_iter().any(ctrl_letter),
+                    "{} in {mode:?} has no Ctrl-letter twin",
+                    key_name(b.key)
+                );
+            }
+        }
+        // and none of the twins is a signal key
+        for b in BINDINGS {
+            if let Key::Press(KeyCode::Char(c), m) = b.key
+                && m == CTRL
+            {
+                assert!(!"z\\".contains(c), "Ctrl-{c} is a signal");
             }
         }
     }
