@@ -585,3 +585,25 @@ fn answering_every_statement_puts_social_and_investigative_careers_first() {
     tui.send(CTRL_C);
     assert!(tui.wait_exit().success());
 }
+
+#[test]
+fn quitting_with_a_shortlist_in_no_handout_asks_first() {
+    let mut tui = Tui::start();
+    tui.wait_for_first_frame();
+    tui.send(b"dietitian");
+    tui.wait_for_text(&["Filter: dietitian"]);
+    tui.send(b"\x13"); // Ctrl-S
+    tui.wait_for_text(&["1 on the shortlist"]);
+    tui.send(b"\x11"); // Ctrl-Q, what people press when Ctrl-S froze another program
+    tui.wait_for_text(&[
+        "Quit?",
+        "1 shortlisted occupation is in no handout yet: Dietitian.",
+    ]);
+    assert!(tui.try_wait().is_none(), "it asked instead of quitting");
+    tui.send(ESC);
+    tui.wait_for_no_text(&["Quit?"]);
+    tui.send(b"\x11");
+    tui.wait_for_text(&["quit anyway"]);
+    tui.send(b"\x11");
+    assert!(tui.wait_exit().success());
+}

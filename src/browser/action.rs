@@ -70,7 +70,14 @@ pub enum Action {
     GoBack,
     /// An effect (a file written, a browser started) finished; the text says how.
     EffectDone(String),
+    /// The handout asked for last was written: its occupations are safe to quit on.
+    HandoutWritten,
+    /// Quit, unless shortlisted occupations are in no handout: then ask first.
     Quit,
+    /// Quit even though some shortlisted occupations are in no handout.
+    QuitAnyway,
+    /// Put back the occupation removed from the shortlist last.
+    Undo,
     /// The terminal now has this size.
     Resize {
         width: u16,

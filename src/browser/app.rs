@@ -67,6 +67,14 @@ pub struct App {
     history: History,
     /// The interest check's answers for this run (memory only).
     interest: Interest,
+    /// Occupations in a handout written this run: quitting does not lose them.
+    handed_out: std::collections::HashSet<OccupationIdx>,
+    /// The occupations of the handout asked for last, until it is written.
+    pending_handout: Vec<OccupationIdx>,
+    /// Quit once the pending handout is written ("write a handout, then quit").
+    quit_after_handout: bool,
+    /// The last removal from the shortlist, with its place: what Undo puts back.
+    removed: Option<(usize, OccupationIdx)>,
     look: Look,
     /// A one-line message for the user, until the next key.
     status: Option<String>,
@@ -96,6 +104,10 @@ impl App {
             shortlist: Shortlist::default(),
             history: History::default(),
             interest: Interest::default(),
+            handed_out: Default::default(),
+            pending_handout: Vec::new(),
+            quit_after_handout: false,
+            removed: None,
             look: Look::new(theme),
             status: None,
             just_emptied: false,
@@ -174,6 +186,16 @@ impl App {
     /// The I/O asked for since the last call, for the loop to carry out.
     pub fn take_effects(&mut self) -> Vec<Effect> {
         std::mem::take(&mut self.effects)
+    }
+
+    /// Shortlisted occupations that are in no handout written this run.
+    pub fn unsaved(&self) -> Vec<OccupationIdx> {
+        self.shortlist
+            .items()
+            .iter()
+            .copied()
+            .filter(|o| !self.handed_out.contains(o))
+            .collect()
     }
 
     /// Where keys go now: the open overlay, else the focused pane.
@@ -315,6 +337,14 @@ impl App {
         }
     }
 
+    pub fn quit_view(&self) -> super::overlay::quit::QuitView<'_> {
+        super::overlay::quit::QuitView {
+            catalog: &self.catalog,
+            unsaved: self.unsaved(),
+            theme: self.look.theme(),
+        }
+    }
+
     pub fn compare_view<'a>(&'a self, items: &'a [OccupationIdx]) -> CompareView<'a> {
         CompareView {
             catalog: &self.catalog,
@@ -329,7 +359,9 @@ impl App {
     pub fn update(&mut self, action: Action) {
         let action_kind = match &action {
             Action::EditFilter(_) | Action::PasteFilter(_) => ActionKind::Edit,
-            Action::Resize { .. } | Action::EffectDone(_) => ActionKind::Passive,
+            Action::Resize { .. } | Action::EffectDone(_) | Action::HandoutWritten => {
+                ActionKind::Passive
+            }
             _ => ActionKind::Other,
         };
         let before = self.list.selected();
@@ -337,7 +369,10 @@ impl App {
         let was_emptied = std::mem::take(&mut self.just_emptied);
         if !matches!(
             action,
-            Action::Resize { .. } | Action::Scroll { .. } | Action::EffectDone(_)
+            Action::Resize { .. }
+                | Action::Scroll { .. }
+                | Action::EffectDone(_)
+                | Action::HandoutWritten
         ) {
             self.status = None;
         }
@@ -436,7 +471,28 @@ impl App {
             Action::FollowChosen => self.follow_related(self.detail.related_cursor()),
             Action::GoBack => self.go_back(),
             Action::EffectDone(message) => self.status = Some(message),
-            Action::Quit => self.should_quit = true,
+            Action::Quit => {
+                if self.unsaved().is_empty() {
+                    self.should_quit = true;
+                } else {
+                    self.overlay = Some(Overlay::Quit);
+                }
+            }
+            Action::QuitAnyway => self.should_quit = true,
+            Action::HandoutWritten => {
+                self.handed_out
+                    .extend(std::mem::take(&mut self.pending_handout));
+                if std::mem::take(&mut self.quit_after_handout) {
+                    self.should_quit = true;
+                }
+            }
+            Action::Undo => {
+                if let Some((at, o)) = self.removed.take() {
+                    self.shortlist.insert_at(at, o);
+                    let title = self.catalog.occupation(o).title();
+                    self.status = Some(format!("Put {title} back on the shortlist"));
+                }
+            }
             Action::Resize { width, height } => {
                 self.areas = Areas::new(Rect::new(0, 0, width, height), self.look.presenting());
             }
@@ -494,10 +550,15 @@ impl App {
         let Some(Overlay::Shortlist(view)) = &mut self.overlay else {
             return;
         };
-        if let Some(o) = self.shortlist.remove_at(view.cursor()) {
+        let at = view.cursor();
+        if let Some(o) = self.shortlist.remove_at(at) {
             view.move_by(0, self.shortlist.len());
-            let title = &self.catalog.occupation(o).title();
-            self.status = Some(format!("Removed {title} from the shortlist"));
+            self.removed = Some((at, o));
+            let title = self.catalog.occupation(o).title();
+            let undo = keymap::keys_phrase(&Action::Undo, Mode::Shortlist);
+            self.status = Some(format!(
+                "Removed {title} from the shortlist; {undo} puts it back"
+            ));
         }
     }
 
@@ -532,6 +593,16 @@ impl App {
         match subject {
             Some(subject) => {
                 self.status = Some("Writing the handout…".into());
+                self.pending_handout = match &subject {
+                    Subject::Occupations(list) => list.clone(),
+                    Subject::Cluster(c) => self.catalog.cluster(*c).occupations().to_vec(),
+                };
+                if matches!(self.overlay, Some(Overlay::Quit)) {
+                    // the handout of everything at risk, then quit once it is written
+                    self.pending_handout = self.unsaved();
+                    self.quit_after_handout = true;
+                    self.overlay = None;
+                }
                 let summary = self.interest_summary();
                 self.effects.push(Effect::WriteHandout(subject, summary));
             }
@@ -733,6 +804,7 @@ impl App {
                     results.move_cursor(delta, len);
                 }
             }
+            Some(Overlay::Quit) => {}
             None => match self.focus {
                 Focus::List => self.list.move_by(delta),
                 Focus::Detail => self.scroll_detail(delta),
@@ -1462,7 +1534,11 @@ mod tests {
         result.update(Action::ChoiceRight);
         result.update(Action::ChoiceLeft);
         result.update(Action::SelectNext);
+        let mut quitting = app();
+        mark(&mut quitting, "dietitian");
+        quitting.update(Action::Quit);
         vec![
+            ("asked before quitting", quitting),
             ("interest check", check),
             ("interest result", result),
             ("list", list),
@@ -1667,5 +1743,61 @@ mod tests {
             app.key_context(),
         );
         assert_eq!(back, Some(Action::GoBack));
+    }
+
+    #[test]
+    fn nothing_shortlisted_is_lost_by_quitting_or_removing() {
+        let mut app = app();
+        // nothing marked: quitting is at once
+        app.update(Action::Quit);
+        assert!(app.should_quit());
+        let mut app = self::app();
+        mark(&mut app, "dietitian");
+        mark(&mut app, "pharmacist");
+        // a shortlist in no handout: asked first, and Esc stays
+        app.update(Action::Quit);
+        assert!(!app.should_quit());
+        assert_eq!(app.mode(), Mode::Quit);
+        app.update(Action::Cancel);
+        assert_eq!(app.overlay(), None);
+        // write a handout, then quit: only once it is written
+        app.update(Action::Quit);
+        app.update(Action::ExportHandout);
+        assert!(matches!(
+            app.take_effects().as_slice(),
+            [Effect::WriteHandout(..)]
+        ));
+        assert!(!app.should_quit(), "not before the file is written");
+        app.update(Action::EffectDone("Wrote the handout to /tmp/h.md".into()));
+        app.update(Action::HandoutWritten);
+        assert!(app.should_quit());
+        // handed out already: Ctrl-Q quits without asking
+        let mut app = self::app();
+        mark(&mut app, "dietitian");
+        app.update(Action::ExportHandout);
+        app.update(Action::HandoutWritten);
+        app.update(Action::Quit);
+        assert!(app.should_quit());
+        // quit anyway
+        let mut app = self::app();
+        mark(&mut app, "dietitian");
+        app.update(Action::Quit);
+        app.update(Action::QuitAnyway);
+        assert!(app.should_quit());
+        // a removal from the shortlist view says how to undo it, and undo puts it back in place
+        let mut app = self::app();
+        for id in ["dietitian", "pharmacist", "midwife"] {
+            mark(&mut app, id);
+        }
+        let before = app.shortlist().items().to_vec();
+        app.update(Action::ToggleShortlistView);
+        app.update(Action::SelectNext);
+        app.update(Action::RemoveShortlisted);
+        assert_eq!(app.shortlist().len(), 2);
+        let told = app.status().unwrap_or("").to_string();
+        assert!(told.ends_with("Ctrl-U or u puts it back"), "{told}");
+        app.update(Action::Undo);
+        assert_eq!(app.shortlist().items(), before);
+        assert_eq!(app.status(), Some("Put Pharmacist back on the shortlist"));
     }
 }

@@ -24,10 +24,11 @@ pub enum Effect {
 /// The stem of handout files the browser writes in the working directory.
 pub const HANDOUT_STEM: &str = "career-handout";
 
-/// Carries out `effect` and says how it went.
-pub fn run(effect: &Effect, catalog: &Catalog) -> String {
+/// Carries out `effect` and says how it went: the status line, and whether a handout was
+/// written (so the app knows which shortlisted occupations are safe in one).
+pub fn run(effect: &Effect, catalog: &Catalog) -> (String, bool) {
     match effect {
-        Effect::OpenUrl(url) => open_url(url, std::env::var_os("BROWSER")),
+        Effect::OpenUrl(url) => (open_url(url, std::env::var_os("BROWSER")), false),
         Effect::WriteHandout(subject, interests) => {
             let text = export::render_with_interests(
                 catalog,
@@ -41,8 +42,8 @@ pub fn run(effect: &Effect, catalog: &Catalog) -> String {
                 Format::Markdown,
                 &text,
             ) {
-                Ok(path) => format!("Wrote the handout to {}", path.display()),
-                Err(e) => format!("Could not write the handout: {e}"),
+                Ok(path) => (format!("Wrote the handout to {}", path.display()), true),
+                Err(e) => (format!("Could not write the handout: {e}"), false),
             }
         }
     }

@@ -38,10 +38,12 @@ pub enum Mode {
     Check,
     /// The interest result is open.
     Results,
+    /// Asking before quitting with a shortlist in no handout.
+    Quit,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 7] = [
+    pub const ALL: [Mode; 8] = [
         Mode::List,
         Mode::Detail,
         Mode::Help,
@@ -49,6 +51,7 @@ impl Mode {
         Mode::Compare,
         Mode::Check,
         Mode::Results,
+        Mode::Quit,
     ];
 }
 
@@ -170,7 +173,17 @@ const SCROLLING: &[Mode] = &[Mode::Help, Mode::Shortlist, Mode::Compare, Mode::R
 const ABOUT: &str = "about these clusters: each in a few words, and the catalog's introduction";
 const INTERESTS: &str = "the interest check: what interests you? (its result, once taken)";
 const SHORTLIST: &[Mode] = &[Mode::Shortlist];
-const EVERYWHERE: &[Mode] = &Mode::ALL;
+/// Every mode but the question before quitting, where the quit keys mean "quit anyway".
+const EVERYWHERE: &[Mode] = &[
+    Mode::List,
+    Mode::Detail,
+    Mode::Help,
+    Mode::Shortlist,
+    Mode::Compare,
+    Mode::Check,
+    Mode::Results,
+];
+const QUITTING: &[Mode] = &[Mode::Quit];
 
 const MOVE: &str = "move; scroll the detail when it has focus";
 const PAGE: &str = "move a page";
@@ -764,6 +777,37 @@ pub static BINDINGS: &[Binding] = &[
         "",
         Some("close"),
     ),
+    // no hint: the message after a removal names these keys, when there is something to undo
+    bind(ctrl('u'), SHORTLIST, Action::Undo, "", None),
+    bind(key(KeyCode::Char('u')), SHORTLIST, Action::Undo, "", None),
+    bind(
+        ctrl('e'),
+        QUITTING,
+        Action::ExportHandout,
+        "",
+        Some("write a handout, then quit"),
+    ),
+    bind(
+        ctrl('q'),
+        QUITTING,
+        Action::QuitAnyway,
+        "",
+        Some("quit anyway"),
+    ),
+    bind(
+        ctrl('c'),
+        QUITTING,
+        Action::QuitAnyway,
+        "",
+        Some("quit anyway"),
+    ),
+    bind(
+        key(KeyCode::Esc),
+        QUITTING,
+        Action::Cancel,
+        "",
+        Some("stay"),
+    ),
     bind(ctrl('c'), EVERYWHERE, Action::Quit, QUIT, Some("quit")),
     bind(ctrl('q'), EVERYWHERE, Action::Quit, QUIT, Some("quit")),
 ];
@@ -1115,7 +1159,13 @@ mod tests {
     fn ctrl_c_quits_everywhere() {
         let c = press(KeyCode::Char('c'), CTRL);
         for mode in Mode::ALL {
-            assert_eq!(map_event(&c, ctx(mode)), Some(Action::Quit), "{mode:?}");
+            // asked "Quit?", Ctrl-C again means it
+            let want = if mode == Mode::Quit {
+                Action::QuitAnyway
+            } else {
+                Action::Quit
+            };
+            assert_eq!(map_event(&c, ctx(mode)), Some(want), "{mode:?}");
         }
         let help = ctx(Mode::Help);
         assert_eq!(

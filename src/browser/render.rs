@@ -38,6 +38,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         }
         Some(Overlay::Check(check)) => app.check_view(check.choice()).render(frame, areas.screen),
         Some(Overlay::Results(results)) => app.results_view(results).render(frame, areas.compare()),
+        Some(Overlay::Quit) => app.quit_view().render(frame, areas.screen),
     }
 }
 

@@ -38,6 +38,13 @@ impl Shortlist {
         }
     }
 
+    /// Puts `o` back at `index` (or at the end), unless it is already there: an undone removal.
+    pub fn insert_at(&mut self, index: usize, o: OccupationIdx) {
+        if !self.contains(o) {
+            self.items.insert(index.min(self.items.len()), o);
+        }
+    }
+
     /// Removes the item at `index`, if there is one.
     pub fn remove_at(&mut self, index: usize) -> Option<OccupationIdx> {
         (index < self.items.len()).then(|| self.items.remove(index))

@@ -312,8 +312,11 @@ fn handle(app: &mut App, event: &event::Event) {
     }
     // I/O asked for by the action happens here, outside `update`; its outcome goes back in.
     for effect in app.take_effects() {
-        let message = effects::run(&effect, app.catalog());
+        let (message, wrote) = effects::run(&effect, app.catalog());
         app.update(Action::EffectDone(message));
+        if wrote {
+            app.update(Action::HandoutWritten);
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 pub mod check;
 pub mod compare;
 pub mod help;
+pub mod quit;
 pub mod results;
 pub mod shortlist;
 
@@ -20,6 +21,8 @@ pub enum Overlay {
     Check(check::CheckOverlay),
     /// The interest result: scores, code and what fits.
     Results(results::ResultsOverlay),
+    /// "Quit?": shortlisted occupations are in no handout.
+    Quit,
 }
 
 impl Overlay {
@@ -31,6 +34,7 @@ impl Overlay {
             Overlay::Compare(_) => Mode::Compare,
             Overlay::Check(_) => Mode::Check,
             Overlay::Results(_) => Mode::Results,
+            Overlay::Quit => Mode::Quit,
         }
     }
 }
