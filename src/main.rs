@@ -74,6 +74,11 @@ struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     data: Option<PathBuf>,
 
+    /// For screen readers and braille displays: ASCII borders and marks, no scrollbars, and the
+    /// terminal's cursor on the selected row.
+    #[arg(long)]
+    screen_reader: bool,
+
     /// Colours of the browser (default dark). NO_COLOR (set to anything) turns colour off
     /// whatever this says.
     #[arg(long, value_enum, value_name = "NAME")]
@@ -394,6 +399,7 @@ fn main() -> ExitCode {
         _ => settings.data.value.as_ref(),
     };
     // Everything that can fail before output fails here, with the terminal untouched.
+    let screen_reader = cli.screen_reader;
     let catalog = match load(path) {
         Ok(catalog) => catalog,
         Err(e) => return fail(e),
@@ -512,10 +518,15 @@ fn main() -> ExitCode {
             );
             // a projector gets high-contrast colours in the theme's own direction (light stays
             // light), unless colour is off
-            app.set_themes(
+            let (mut normal, mut presentation) = (
                 Theme::named(theme, colour),
                 Theme::presentation(theme, colour),
             );
+            if screen_reader {
+                normal = normal.for_screen_reader();
+                presentation = presentation.for_screen_reader();
+            }
+            app.set_themes(normal, presentation);
             if settings.present.value {
                 app.update(Action::TogglePresentation);
             }

@@ -607,3 +607,33 @@ fn quitting_with_a_shortlist_in_no_handout_asks_first() {
     tui.send(b"\x11");
     assert!(tui.wait_exit().success());
 }
+
+#[test]
+fn screen_reader_mode_draws_ascii_and_parks_the_cursor_on_the_selection() {
+    let mut tui = Tui::launch(Launch {
+        args: &["--screen-reader"],
+        ..Launch::default()
+    });
+    tui.wait_for_first_frame();
+    tui.send(b"physio");
+    tui.wait_for_text(&["Filter: physio"]);
+    tui.wait_for("the cursor on the selected row", |s| {
+        let (row, _) = s.cursor_position();
+        s.contents()
+            .lines()
+            .nth(usize::from(row))
+            .is_some_and(|l| l.contains(">") && l.contains("Physiotherapist"))
+    });
+    let screen = tui.screen_text();
+    // no box drawing, block or arrow glyphs a screen reader would read out
+    for c in screen.chars() {
+        let code = c as u32;
+        assert!(
+            !(0x2500..=0x259F).contains(&code) && !"▲▼◆✓▸▾".contains(c),
+            "{c:?} on screen:\n{screen}"
+        );
+    }
+    assert!(screen.contains("+-") || screen.contains("#="), "{screen}");
+    tui.send(CTRL_C);
+    assert!(tui.wait_exit().success());
+}

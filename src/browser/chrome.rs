@@ -4,6 +4,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
+use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, BorderType, Padding, Scrollbar, ScrollbarOrientation, ScrollbarState,
@@ -11,8 +12,40 @@ use ratatui::widgets::{
 
 use super::theme::Theme;
 
+/// ASCII borders for screen readers: `=` and `#` mark the focused pane, as thickness does.
+const ASCII_BORDER: border::Set = border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+const ASCII_FOCUSED: border::Set = border::Set {
+    top_left: "#",
+    top_right: "#",
+    bottom_left: "#",
+    bottom_right: "#",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "=",
+    horizontal_bottom: "=",
+};
+
 /// A pane's border: thick and in the focus colour when it has focus, plain otherwise.
 pub fn pane(theme: &Theme, title: impl Into<Line<'static>>, focused: bool) -> Block<'static> {
+    if !theme.glyphs.boxes {
+        return Block::bordered()
+            .border_set(if focused { ASCII_FOCUSED } else { ASCII_BORDER })
+            .border_style(if focused {
+                theme.border_focused
+            } else {
+                theme.border
+            })
+            .title(title);
+    }
     Block::bordered()
         .border_type(if focused {
             BorderType::Thick
@@ -45,9 +78,17 @@ pub fn draw_lines(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>, firs
     }
 }
 
-/// A scrollbar on the right border of `bordered` when `total` lines overflow `visible`.
-pub fn scrollbar(frame: &mut Frame, bordered: Rect, total: usize, visible: usize, first: usize) {
-    if total <= visible {
+/// A scrollbar on the right border of `bordered` when `total` lines overflow `visible` (none in
+/// ASCII mode: a screen reader would read its glyphs out).
+pub fn scrollbar(
+    frame: &mut Frame,
+    theme: &Theme,
+    bordered: Rect,
+    total: usize,
+    visible: usize,
+    first: usize,
+) {
+    if total <= visible || !theme.glyphs.boxes {
         return;
     }
     let mut state = ScrollbarState::new(total - visible).position(first);
@@ -62,6 +103,7 @@ pub fn scrollbar(frame: &mut Frame, bordered: Rect, total: usize, visible: usize
 /// at `scroll` (clamped) with a scrollbar when they overflow.
 pub fn scrolled_overlay(
     frame: &mut Frame,
+    theme: &Theme,
     area: Rect,
     block: Block<'static>,
     lines: Vec<Line<'static>>,
@@ -73,5 +115,5 @@ pub fn scrolled_overlay(
     frame.render_widget(ratatui::widgets::Clear, area);
     frame.render_widget(block, area);
     draw_lines(frame, inner, lines, scroll);
-    scrollbar(frame, area, total, visible, scroll);
+    scrollbar(frame, theme, area, total, visible, scroll);
 }

@@ -17,7 +17,6 @@ use super::action::Action;
 use super::chrome;
 use super::filter::Filter;
 use super::keymap::{self, Mode};
-use super::list::SHORTLIST_MARK;
 use super::spans::{highlighted, truncate, wrap};
 use super::theme::Theme;
 use crate::catalog::{
@@ -147,7 +146,7 @@ impl DetailView<'_> {
         let (total, visible) = (lines.len(), usize::from(inner.height));
         let scroll = scroll.min(total.saturating_sub(visible));
         chrome::draw_lines(frame, inner, lines, scroll);
-        chrome::scrollbar(frame, area, total, visible, scroll);
+        chrome::scrollbar(frame, self.theme, area, total, visible, scroll);
     }
 
     /// The detail's lines, wrapped to `width` columns (at most [`MAX_TEXT_WIDTH`]).
@@ -278,7 +277,7 @@ impl Lines<'_> {
         }
         if view.shortlisted {
             self.paragraph(vec![Span::styled(
-                format!("{SHORTLIST_MARK} on the shortlist"),
+                format!("{} on the shortlist", theme.glyphs.mark),
                 theme.key,
             )]);
         }

@@ -9,7 +9,6 @@ use ratatui::widgets::Paragraph;
 use tui_input::Input;
 
 use super::action::InputRequest;
-use super::list::SHORTLIST_MARK;
 use super::theme::Theme;
 use crate::catalog::{Catalog, ClusterIdx, OccupationIdx};
 use crate::search::{Match, Query, Searcher};
@@ -185,7 +184,8 @@ impl FilterView<'_> {
             format!("{} of {total} occupations", self.filter.matches.len())
         };
         if self.marked > 0 {
-            text.push_str(&format!(" · {SHORTLIST_MARK} {} shortlisted", self.marked));
+            let mark = self.theme.glyphs.mark;
+            text.push_str(&format!(" · {mark} {} shortlisted", self.marked));
         }
         text
     }

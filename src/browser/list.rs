@@ -26,8 +26,6 @@ use crate::text::{matched_word, width};
 
 /// The selection marker, shown together with reverse video so it never depends on colour.
 pub const MARKER: &str = ">";
-/// The mark of an occupation on the shortlist, before its title.
-pub const SHORTLIST_MARK: &str = "✓";
 
 /// What is selected in the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -345,7 +343,7 @@ impl ListView<'_> {
             frame.render_widget(line, r);
         }
 
-        chrome::scrollbar(frame, area, rows.len(), height, offset);
+        chrome::scrollbar(frame, theme, area, rows.len(), height, offset);
     }
 
     /// `M▾ Name…  N`: marker placeholder, fold symbol, name, right-aligned count.
@@ -360,7 +358,11 @@ impl ListView<'_> {
             cluster.occupations().len()
         };
         let count = format!(" {count}");
-        let fold = if open { "▾ " } else { "▸ " };
+        let fold = if open {
+            theme.glyphs.open
+        } else {
+            theme.glyphs.folded
+        };
         let mut ranges = Vec::new();
         if filtering {
             for &o in cluster.occupations() {
@@ -388,7 +390,7 @@ impl ListView<'_> {
         let m = self.filter.match_for(o);
         let title_ranges = m.map(|m| m.ranges(Field::Title)).unwrap_or_default();
         let mark = if self.shortlist.contains(o) {
-            Span::styled(format!(" {SHORTLIST_MARK} "), theme.key)
+            Span::styled(format!(" {} ", theme.glyphs.mark), theme.key)
         } else {
             Span::raw("   ")
         };

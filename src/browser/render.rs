@@ -26,6 +26,20 @@ pub fn render(app: &App, frame: &mut Frame) {
         .render(frame, areas.detail, app.detail().scroll());
     app.filter_view().render(frame, areas.filter);
     app.status_view().render(frame, areas.hints);
+    if !app.theme().glyphs.boxes
+        && app.overlay().is_none()
+        && let Some(row) = app.list().selected_row()
+    {
+        // screen readers and braille displays follow the cursor: park it on the selection
+        let inner = areas.list_inner();
+        let visible = row.saturating_sub(app.list().offset());
+        if visible < usize::from(inner.height) {
+            frame.set_cursor_position(ratatui::layout::Position::new(
+                inner.x,
+                inner.y + visible as u16,
+            ));
+        }
+    }
     match app.overlay() {
         None => {}
         Some(Overlay::Help(help)) => app.help_view().render(frame, areas.screen, help.scroll()),

@@ -36,6 +36,48 @@ pub struct Theme {
     pub key: Style,
     /// Notices such as "terminal too small" or "no match".
     pub notice: Style,
+    /// The marks drawn as text: Unicode, or plain ASCII for screen readers and braille.
+    pub glyphs: Glyphs,
+}
+
+/// The symbols the screen draws, so a screen reader's mode can swap them all for ASCII.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Glyphs {
+    /// Borders, scrollbars and bars in box-drawing characters; `false` draws them in ASCII and
+    /// leaves scrollbars out.
+    pub boxes: bool,
+    /// The mark of a shortlisted occupation.
+    pub mark: &'static str,
+    /// Before an open and a folded cluster.
+    pub open: &'static str,
+    pub folded: &'static str,
+    /// The mark of an item another compared occupation shares.
+    pub shared: &'static str,
+    /// The filled and the empty part of a bar.
+    pub bar: &'static str,
+    pub bar_empty: &'static str,
+}
+
+impl Glyphs {
+    pub const UNICODE: Glyphs = Glyphs {
+        boxes: true,
+        mark: "✓",
+        open: "▾ ",
+        folded: "▸ ",
+        shared: "◆",
+        bar: "█",
+        bar_empty: "░",
+    };
+
+    pub const ASCII: Glyphs = Glyphs {
+        boxes: false,
+        mark: "*",
+        open: "- ",
+        folded: "+ ",
+        shared: "*",
+        bar: "#",
+        bar_empty: ".",
+    };
 }
 
 impl Theme {
@@ -58,6 +100,7 @@ impl Theme {
             title: Style::new().add_modifier(Modifier::BOLD),
             key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             notice: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            glyphs: Glyphs::UNICODE,
         }
     }
 
@@ -76,6 +119,7 @@ impl Theme {
             title: Style::new().add_modifier(Modifier::BOLD),
             key: Style::new().add_modifier(Modifier::BOLD),
             notice: Style::new().add_modifier(Modifier::BOLD),
+            glyphs: Glyphs::UNICODE,
         }
     }
 
@@ -96,6 +140,7 @@ impl Theme {
             title: Style::new().add_modifier(Modifier::BOLD),
             key: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
             notice: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            glyphs: Glyphs::UNICODE,
         }
     }
 
@@ -118,6 +163,7 @@ impl Theme {
             title: base.add_modifier(Modifier::BOLD),
             key: base.fg(Color::Blue).add_modifier(Modifier::BOLD),
             notice: base.fg(Color::Red).add_modifier(Modifier::BOLD),
+            glyphs: Glyphs::UNICODE,
         }
     }
 
@@ -149,6 +195,7 @@ impl Theme {
             title: base.add_modifier(Modifier::BOLD),
             key: base.fg(Color::LightYellow).add_modifier(Modifier::BOLD),
             notice: base.fg(Color::LightYellow).add_modifier(Modifier::BOLD),
+            glyphs: Glyphs::UNICODE,
         }
     }
 
@@ -161,6 +208,14 @@ impl Theme {
             ThemeName::Dark => Theme::dark(),
             ThemeName::Light => Theme::light(),
             ThemeName::HighContrast => Theme::high_contrast(),
+        }
+    }
+
+    /// The same colours with ASCII borders and marks and no scrollbars: `--screen-reader`.
+    pub fn for_screen_reader(self) -> Theme {
+        Theme {
+            glyphs: Glyphs::ASCII,
+            ..self
         }
     }
 

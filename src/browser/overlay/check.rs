@@ -61,8 +61,11 @@ impl CheckView<'_> {
         let mut lines = vec![
             Line::from(vec![
                 Span::styled(label, theme.key),
-                Span::styled("█".repeat(filled), theme.heading),
-                Span::styled("░".repeat(bar_width - filled), theme.muted),
+                Span::styled(theme.glyphs.bar.repeat(filled), theme.heading),
+                Span::styled(
+                    theme.glyphs.bar_empty.repeat(bar_width - filled),
+                    theme.muted,
+                ),
             ]),
             Line::default(),
             Line::styled("How much would you like to…", theme.muted),

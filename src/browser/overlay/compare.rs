@@ -14,8 +14,6 @@ use crate::browser::spans::{spans_width, wrap};
 use crate::browser::theme::Theme;
 use crate::catalog::{Catalog, Occupation, OccupationIdx, Section};
 
-/// The mark of an item that another compared occupation lists too.
-pub const SHARED: &str = "◆";
 const GAP: &str = " │ ";
 
 /// The comparison's state.
@@ -68,7 +66,7 @@ impl CompareView<'_> {
         let block = self.block();
         let inner = block.inner(area);
         let lines = self.lines(inner.width);
-        chrome::scrolled_overlay(frame, area, block, lines, scroll);
+        chrome::scrolled_overlay(frame, self.theme, area, block, lines, scroll);
     }
 
     /// The comparison's lines for a text width.
@@ -87,7 +85,10 @@ impl CompareView<'_> {
 
         let mut rows: Vec<Line<'static>> = wrap(
             &[Span::styled(
-                format!("{SHARED} marks what another occupation here shares. {keys}"),
+                format!(
+                    "{} marks what another occupation here shares. {keys}",
+                    theme.glyphs.shared
+                ),
                 theme.muted,
             )],
             width,
@@ -156,7 +157,10 @@ impl CompareView<'_> {
                                     .any(|x| x.eq_ignore_ascii_case(item))
                         });
                         let (mark, style) = if shared {
-                            (format!("{SHARED} "), theme.text.patch(theme.matched))
+                            (
+                                format!("{} ", theme.glyphs.shared),
+                                theme.text.patch(theme.matched),
+                            )
                         } else {
                             ("• ".to_string(), theme.text)
                         };

@@ -107,7 +107,7 @@ impl HelpView<'_> {
         let height = (lines.len() as u16).saturating_add(2).min(screen.height);
         area.y = screen.y + (screen.height - height) / 2;
         area.height = height;
-        chrome::scrolled_overlay(frame, area, block, lines, scroll);
+        chrome::scrolled_overlay(frame, self.theme, area, block, lines, scroll);
     }
 }
 

@@ -92,8 +92,11 @@ impl ResultsView<'_> {
                     let filled = ((s - 1.0) / 4.0 * bar_room as f32).round() as usize;
                     (
                         vec![
-                            Span::styled("█".repeat(filled), theme.heading),
-                            Span::styled("░".repeat(bar_room - filled), theme.muted),
+                            Span::styled(theme.glyphs.bar.repeat(filled), theme.heading),
+                            Span::styled(
+                                theme.glyphs.bar_empty.repeat(bar_room - filled),
+                                theme.muted,
+                            ),
                         ],
                         format!(" {s:.1}"),
                     )
@@ -254,6 +257,6 @@ impl ResultsView<'_> {
         } else {
             (cursor_line + 2).saturating_sub(visible)
         };
-        chrome::scrolled_overlay(frame, area, block, lines, scroll);
+        chrome::scrolled_overlay(frame, self.theme, area, block, lines, scroll);
     }
 }

@@ -10,7 +10,6 @@ use ratatui::widgets::Clear;
 use crate::browser::action::Action;
 use crate::browser::chrome;
 use crate::browser::keymap::{self, Context, Mode};
-use crate::browser::list::SHORTLIST_MARK;
 use crate::browser::shortlist::Shortlist;
 use crate::browser::spans::{truncate, wrap};
 use crate::browser::theme::Theme;
@@ -55,7 +54,8 @@ impl ShortlistView<'_> {
                 &[Span::styled(
                     format!(
                         "Nothing on the shortlist yet. Select an occupation and press {mark} \
-                         to mark it; marked rows show {SHORTLIST_MARK}."
+                         to mark it; marked rows show {}.",
+                        theme.glyphs.mark
                     ),
                     theme.text,
                 )],
