@@ -538,3 +538,53 @@ fn advances_to_names_another_occupation() {
         p.message
     );
 }
+
+#[test]
+fn a_syntax_error_does_not_hide_the_other_problems() {
+    // three mistakes: a misspelt key and a broken related id, then an unclosed string at the end
+    let text = GOOD
+        .replace("title = \"Physiotherapist\"", "titel = \"Physiotherapist\"")
+        .replace(
+            "related = [\"kinesiologist\"]",
+            "related = [\"kinesiolgist\"]",
+        )
+        .replace(
+            "summary = \"Studies movement.\"",
+            "summary = \"Studies movement.",
+        );
+    let found = problems(&text);
+    let messages: Vec<&str> = found.iter().map(|p| p.message.as_str()).collect();
+    assert!(
+        found.iter().any(|p| p.message.starts_with("TOML syntax")),
+        "{messages:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|p| p.message.contains("unknown key `titel`")),
+        "{messages:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|p| p.message.contains("related id \"kinesiolgist\"")),
+        "{messages:#?}"
+    );
+}
+
+#[test]
+fn occupations_at_the_top_are_told_where_they_belong() {
+    let text = GOOD.replacen("[[clusters.occupations]]", "[[occupations]]", 1);
+    let found = problems(&text);
+    let p = found
+        .iter()
+        .find(|p| p.message.contains("unknown key `occupations`"))
+        .expect("the stray table is reported");
+    assert!(
+        p.help
+            .as_deref()
+            .unwrap_or("")
+            .contains("write `[[clusters.occupations]]` below its `[[clusters]]`"),
+        "{p:?}"
+    );
+}

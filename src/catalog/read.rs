@@ -85,7 +85,28 @@ pub(super) fn read_with_toml(text: &str) -> Result<Catalog, Vec<Problem>> {
     let (root, errors) = DeTable::parse_recoverable(text);
     let mut reader = Reader::new(text);
     if !errors.is_empty() {
-        // What follows a syntax error is a guess of the parser's; report only what is certain.
+        // The other problems are reported too, so fixing one mistake does not reveal two more:
+        // the recovered tree is validated, and what it finds is kept where it cannot be an
+        // artefact of the syntax error — before the first one (what follows is the parser's
+        // guess), and not a missing key or table, which the guess may have caused.
+        let mut semantic = Reader::new(text);
+        walk(&Table::from_toml(root.into_inner()), &mut semantic);
+        let first_error = errors
+            .iter()
+            .filter_map(|e| e.span())
+            .map(|span| reader.locate(span).line)
+            .min()
+            .unwrap_or(0);
+        // finishing resolves the related ids too
+        let found = semantic.finish().err().unwrap_or_default();
+        let kept: Vec<Problem> = found
+            .into_iter()
+            .filter(|p| {
+                p.line < first_error
+                    && !p.message.contains(" has no ")
+                    && !defined_after_the_error(text, p)
+            })
+            .collect();
         for e in errors {
             let message = format!("TOML syntax: {}", e.message().trim());
             match e.span() {
@@ -101,10 +122,23 @@ pub(super) fn read_with_toml(text: &str) -> Result<Catalog, Vec<Problem>> {
                 ),
             }
         }
+        reader.problems.extend(kept);
         return Err(reader.sorted_problems());
     }
     walk(&Table::from_toml(root.into_inner()), &mut reader);
     reader.finish()
+}
+
+/// Whether an "id is not an occupation" problem may be an artefact: the id is defined in the
+/// text after a syntax error, where the parser's recovery may have lost it.
+fn defined_after_the_error(text: &str, p: &Problem) -> bool {
+    if !p.message.contains("is not an occupation in this catalog") {
+        return false;
+    }
+    let Some(id) = p.message.split('"').nth(1) else {
+        return false;
+    };
+    text.contains(&format!("id = \"{id}\"")) || text.contains(&format!("id = '{id}'"))
 }
 
 /// Where to report a syntax error toml gives without a place. It does that when it stops at its
@@ -408,6 +442,10 @@ impl<'t> Reader<'t> {
             }
             let known = allowed.join(", ");
             let help = match nearest(name, allowed.iter().copied()) {
+                // `[[occupations]]` at the top: occupations belong to the cluster above them
+                _ if name == "occupations" => "occupations belong to a cluster: write \
+                     `[[clusters.occupations]]` below its `[[clusters]]`"
+                    .to_string(),
                 Some(near) => format!("did you mean `{near}`? Keys allowed in {context}: {known}"),
                 None => format!("keys allowed in {context}: {known}"),
             };
