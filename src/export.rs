@@ -192,7 +192,11 @@ fn codes(catalog: &Catalog, o: OccupationIdx) -> Vec<Vec<Span>> {
     let occ = catalog.occupation(o);
     let mut items = Vec::new();
     if let Some(noc) = occ.noc() {
-        items.push(vec![Span::Label("NOC 2021:"), Span::Text(noc.to_string())]);
+        items.push(vec![
+            Span::Label("NOC 2021:"),
+            Span::Text(format!("{noc}, on Statistics Canada's site at")),
+            Span::Link(crate::catalog::noc_url(noc)),
+        ]);
     }
     for onet in occ.onet_codes() {
         let nearest = if occ.onet_nearest() {
@@ -334,12 +338,32 @@ pub struct InterestSummary {
     pub top: Vec<String>,
 }
 
-/// A handout as [`render`] makes it, with the interest result first when the check was taken.
+/// A handout as [`render`] makes it, with the interest result first when the check was taken,
+/// dated today.
 pub fn render_with_interests(
     catalog: &Catalog,
     subject: &Subject,
     format: Format,
     interests: Option<&InterestSummary>,
+) -> String {
+    let today = time::OffsetDateTime::now_utc().date();
+    let date = format!(
+        "{:04}-{:02}-{:02}",
+        today.year(),
+        u8::from(today.month()),
+        today.day()
+    );
+    render_dated(catalog, subject, format, interests, &date)
+}
+
+/// A handout dated `date`: the title, where it comes from and when, the interest result, the
+/// occupations or cluster, and an empty "Next steps" section to write in.
+pub fn render_dated(
+    catalog: &Catalog,
+    subject: &Subject,
+    format: Format,
+    interests: Option<&InterestSummary>,
+    date: &str,
 ) -> String {
     let mut doc = match subject {
         Subject::Occupations(occupations) => {
@@ -351,6 +375,21 @@ pub fn render_with_interests(
         }
         Subject::Cluster(c) => cluster_doc(catalog, *c),
     };
+    if !date.is_empty() {
+        doc.blocks.insert(
+            2.min(doc.blocks.len()),
+            Block::Paragraph(vec![Span::Label("Prepared:"), Span::Text(date.to_string())]),
+        );
+    }
+    doc.blocks.push(Block::Heading(2, "Next steps".to_string()));
+    doc.blocks.push(Block::Paragraph(vec![Span::Text(
+        "Write here what you will do next: who to talk to, what to read, which program or \
+         volunteer place to look into, and when."
+            .to_string(),
+    )]));
+    doc.blocks.push(Block::List(
+        (1..=3).map(|_| vec![Span::Text("_".repeat(40))]).collect(),
+    ));
     if let Some(summary) = interests {
         let mut blocks = vec![Block::Heading(2, "Your interest result".to_string())];
         blocks.push(Block::Paragraph(vec![

@@ -253,13 +253,14 @@ fn empty_sections_and_absent_codes_are_left_out() {
     }
     assert!(md.contains("## Plain\n\n**Cluster:** Tricky \\*cluster\\*\n\nNothing to see.\n"));
     let html = render(&catalog, &plain, Format::Html);
-    assert!(!html.contains("<ul>"), "{html}");
+    // the one list is the "Next steps" to write in
+    assert_eq!(html.matches("<ul>").count(), 1, "{html}");
     assert!(!html.contains("onetonline"), "{html}");
 
     // a NOC code without an O*NET code: only the NOC code is shown
     let far = render(&catalog, &occupations(&catalog, &["far"]), Format::Markdown);
     assert!(
-        far.contains("### Occupation codes\n\n- **NOC 2021:** 31202\n"),
+        far.contains("### Occupation codes\n\n- **NOC 2021:** 31202, on Statistics Canada's site at <https://www23.statcan.gc.ca/"),
         "{far}"
     );
     assert!(!far.contains("O\\*NET"), "{far}");
@@ -846,4 +847,43 @@ fn a_handout_after_the_interest_check_gives_the_result_never_the_answers() {
         Some(&summary),
     );
     assert!(html.contains("Your interest result"), "{html}");
+}
+
+#[test]
+fn every_handout_is_dated_links_the_official_pages_and_leaves_room_for_next_steps() {
+    let catalog = bundled();
+    let md = career_clusters::export::render_dated(
+        &catalog,
+        &occupations(&catalog, &["physiotherapist"]),
+        Format::Markdown,
+        None,
+        "2026-12-03",
+    );
+    for expected in [
+        "**Prepared:** 2026-12-03",
+        "## Next steps\n",
+        "<https://www23.statcan.gc.ca/imdb/p3VD.pl?Function=getVD&TVD=1322554&CVD=1322870&CPV=31202&CST=01052021&CLV=5&MLV=5>",
+        &format!("<{ONET_LINK}>"),
+    ] {
+        assert!(md.contains(expected), "missing {expected:?} in:\n{md}");
+    }
+    let at = |s: &str| md.find(s).unwrap_or_else(|| panic!("{s:?} missing"));
+    assert!(at("Prepared:") < at("## Physiotherapist"));
+    assert!(
+        at("## Physiotherapist") < at("## Next steps"),
+        "next steps come last"
+    );
+    // the link is the one Statistics Canada's own unit-group list gives (tests/fixtures copy)
+    let listed = std::fs::read_to_string("tests/fixtures/noc-unit-group-links.txt").expect("links");
+    for line in listed.lines() {
+        let (code, link) = line.split_once(' ').expect("code link");
+        assert_eq!(career_clusters::catalog::noc_url(code), link, "{code}");
+    }
+    // today's date when not given
+    let dated = render(
+        &catalog,
+        &occupations(&catalog, &["physiotherapist"]),
+        Format::Markdown,
+    );
+    assert!(dated.contains("**Prepared:** 20"), "{dated}");
 }

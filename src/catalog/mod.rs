@@ -352,6 +352,14 @@ impl Occupation {
     }
 }
 
+/// Statistics Canada's page of a NOC 2021 unit group (the link every entry of the official
+/// unit-group list has; the same pattern for all 516).
+pub fn noc_url(code: &str) -> String {
+    format!(
+        "https://www23.statcan.gc.ca/imdb/p3VD.pl?Function=getVD&TVD=1322554&CVD=1322870&CPV={code}&CST=01052021&CLV=5&MLV=5"
+    )
+}
+
 /// The O*NET OnLine summary page of an O*NET-SOC code.
 pub fn onet_url(code: &str) -> String {
     format!("https://www.onetonline.org/link/summary/{code}")
