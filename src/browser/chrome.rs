@@ -117,3 +117,38 @@ pub fn scrolled_overlay(
     draw_lines(frame, inner, lines, scroll);
     scrollbar(frame, theme, area, total, visible, scroll);
 }
+
+/// The width of an overlay centred on `screen`, at most `max_width` columns.
+fn popup_width(screen: Rect, max_width: u16) -> u16 {
+    screen.width.saturating_sub(4).min(max_width)
+}
+
+/// The text width inside [`centred_popup`]: its width less the border and the padding.
+pub fn popup_text_width(screen: Rect, max_width: u16) -> u16 {
+    popup_width(screen, max_width).saturating_sub(4)
+}
+
+/// Draws `lines` in `block`, centred on `screen`, at most `max_width` wide and as tall as the
+/// text (never taller than the screen), keeping line `keep` in view on short screens.
+pub fn centred_popup(
+    frame: &mut Frame,
+    screen: Rect,
+    max_width: u16,
+    block: Block<'static>,
+    lines: Vec<Line<'static>>,
+    keep: usize,
+) {
+    let width = popup_width(screen, max_width);
+    let height = (lines.len() as u16).saturating_add(2).min(screen.height);
+    let area = Rect::new(
+        screen.x + (screen.width - width) / 2,
+        screen.y + (screen.height - height) / 2,
+        width,
+        height,
+    );
+    let inner = block.inner(area);
+    frame.render_widget(ratatui::widgets::Clear, area);
+    frame.render_widget(block, area);
+    let skip = (keep + 1).saturating_sub(usize::from(inner.height));
+    draw_lines(frame, inner, lines, skip);
+}

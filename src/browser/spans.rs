@@ -77,6 +77,16 @@ pub fn truncate(spans: Vec<Span<'static>>, max: usize) -> Vec<Span<'static>> {
     out
 }
 
+/// One run of text in one style, word-wrapped to `width` with no indent.
+pub fn paragraph(text: impl Into<String>, style: Style, width: u16) -> Vec<Line<'static>> {
+    wrap(
+        &[Span::styled(text.into(), style)],
+        width,
+        Span::raw(""),
+        Span::raw(""),
+    )
+}
+
 /// Word-wraps spans into lines of at most `width` columns. The first line starts with
 /// `first_indent`, the others with `rest_indent` (a hanging indent for bullets). A `\n` in the
 /// text starts a new line; words longer than a line are broken.

@@ -681,8 +681,9 @@ fn single_line_strings(text: String) -> String {
 }
 
 /// `text` as a TOML basic string: quotes, backslashes, line breaks and control characters
-/// escaped.
-fn basic_string(text: &str) -> String {
+/// escaped. The one escaper for TOML the program writes (dumps, imports, synthetic catalogs).
+#[doc(hidden)]
+pub fn basic_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {

@@ -5,12 +5,11 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Clear;
 
 use crate::browser::chrome;
 use crate::browser::interest::Interest;
 use crate::browser::keymap::{self, Context, Mode};
-use crate::browser::spans::wrap;
+use crate::browser::spans::{paragraph, wrap};
 use crate::browser::theme::Theme;
 use crate::interests::{ITEMS, SCALE};
 
@@ -38,6 +37,9 @@ impl CheckOverlay {
         self.choice = (self.choice as i8 + delta).clamp(1, 5) as u8;
     }
 }
+
+/// The widest the popup gets.
+const MAX_WIDTH: u16 = 72;
 
 /// What the check shows.
 pub struct CheckView<'a> {
@@ -100,29 +102,13 @@ impl CheckView<'_> {
             mode: Mode::Check,
             filter_empty: true,
         });
-        lines.extend(wrap(
-            &[Span::styled(keys, theme.muted)],
-            width,
-            Span::raw(""),
-            Span::raw(""),
-        ));
+        lines.extend(paragraph(keys, theme.muted, width));
         lines
     }
 
     pub fn render(&self, frame: &mut Frame, screen: Rect) {
-        let width = screen.width.saturating_sub(4).min(72);
+        let lines = self.lines(chrome::popup_text_width(screen, MAX_WIDTH));
         let block = chrome::overlay(self.theme, "What interests you?");
-        let lines = self.lines(width.saturating_sub(4));
-        let height = (lines.len() as u16).saturating_add(2).min(screen.height);
-        let area = Rect::new(
-            screen.x + (screen.width - width) / 2,
-            screen.y + (screen.height - height) / 2,
-            width,
-            height,
-        );
-        let inner = block.inner(area);
-        frame.render_widget(Clear, area);
-        frame.render_widget(block, area);
-        chrome::draw_lines(frame, inner, lines, 0);
+        chrome::centred_popup(frame, screen, MAX_WIDTH, block, lines, 0);
     }
 }

@@ -5,13 +5,15 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Clear;
 
 use crate::browser::chrome;
 use crate::browser::keymap::{self, Context, Mode};
-use crate::browser::spans::wrap;
+use crate::browser::spans::paragraph;
 use crate::browser::theme::Theme;
 use crate::catalog::{Catalog, OccupationIdx};
+
+/// The widest the popup gets.
+const MAX_WIDTH: u16 = 64;
 
 /// What the question shows.
 pub struct QuitView<'a> {
@@ -35,14 +37,10 @@ impl QuitView<'_> {
         } else {
             format!("{n} shortlisted occupations are")
         };
-        let mut lines = wrap(
-            &[Span::styled(
-                format!("{what} in no handout yet: {}.", titles.join(", ")),
-                theme.lead,
-            )],
+        let mut lines = paragraph(
+            format!("{what} in no handout yet: {}.", titles.join(", ")),
+            theme.lead,
             width,
-            Span::raw(""),
-            Span::raw(""),
         );
         lines.push(Line::default());
         let keys = keymap::hint_entries(Context {
@@ -59,19 +57,8 @@ impl QuitView<'_> {
     }
 
     pub fn render(&self, frame: &mut Frame, screen: Rect) {
-        let width = screen.width.saturating_sub(4).min(64);
+        let lines = self.lines(chrome::popup_text_width(screen, MAX_WIDTH));
         let block = chrome::overlay(self.theme, "Quit?");
-        let lines = self.lines(width.saturating_sub(4));
-        let height = (lines.len() as u16).saturating_add(2).min(screen.height);
-        let area = Rect::new(
-            screen.x + (screen.width - width) / 2,
-            screen.y + (screen.height - height) / 2,
-            width,
-            height,
-        );
-        let inner = block.inner(area);
-        frame.render_widget(Clear, area);
-        frame.render_widget(block, area);
-        chrome::draw_lines(frame, inner, lines, 0);
+        chrome::centred_popup(frame, screen, MAX_WIDTH, block, lines, 0);
     }
 }

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use crate::browser::chrome;
 use crate::browser::interest::Interest;
 use crate::browser::keymap::{self, Context, Mode};
-use crate::browser::spans::{truncate, wrap};
+use crate::browser::spans::{paragraph, truncate, wrap};
 use crate::browser::theme::Theme;
 use crate::catalog::{Catalog, OccupationIdx, Riasec, Teer, interest_letters, interest_names};
 use crate::interests::{Matches, matches_any, meaning, tie_sentence};
@@ -113,24 +113,21 @@ impl ResultsView<'_> {
         }
         lines.push(Line::default());
         let code = scores.code();
-        let mut paragraph = |text: String, style| {
-            lines.extend(wrap(
-                &[Span::styled(text, style)],
-                width,
-                Span::raw(""),
-                Span::raw(""),
-            ));
-        };
-        paragraph(
+        lines.extend(paragraph(
             format!(
                 "Your code: {} — {}",
                 interest_letters(&code),
                 interest_names(&code)
             ),
             theme.lead,
-        );
+            width,
+        ));
         for tie in scores.ties() {
-            paragraph(format!("{}.", tie_sentence(&tie)), theme.text);
+            lines.extend(paragraph(
+                format!("{}.", tie_sentence(&tie)),
+                theme.text,
+                width,
+            ));
         }
         for t in &code {
             lines.extend(wrap(
@@ -165,14 +162,10 @@ impl ResultsView<'_> {
             None => "all preparation levels".to_string(),
             Some(t) => Teer(t).label(),
         };
-        lines.extend(wrap(
-            &[Span::styled(
-                format!("Occupations that fit · {level}"),
-                theme.heading,
-            )],
+        lines.extend(paragraph(
+            format!("Occupations that fit · {level}"),
+            theme.heading,
             width,
-            Span::raw(""),
-            Span::raw(""),
         ));
         let mut cursor_line = lines.len();
         for (i, fit) in found.occupations.iter().enumerate() {
@@ -214,14 +207,10 @@ impl ResultsView<'_> {
             left_out.push(format!("{} at other levels", found.other_levels));
         }
         if !left_out.is_empty() {
-            lines.extend(wrap(
-                &[Span::styled(
-                    format!("Left out: {}.", left_out.join(", ")),
-                    theme.muted,
-                )],
+            lines.extend(paragraph(
+                format!("Left out: {}.", left_out.join(", ")),
+                theme.muted,
                 width,
-                Span::raw(""),
-                Span::raw(""),
             ));
         }
         lines.push(Line::default());
@@ -229,12 +218,7 @@ impl ResultsView<'_> {
             mode: Mode::Results,
             filter_empty: true,
         });
-        lines.extend(wrap(
-            &[Span::styled(keys, theme.muted)],
-            width,
-            Span::raw(""),
-            Span::raw(""),
-        ));
+        lines.extend(paragraph(keys, theme.muted, width));
         (lines, cursor_line)
     }
 

@@ -5,13 +5,12 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Clear;
 
 use crate::browser::action::Action;
 use crate::browser::chrome;
 use crate::browser::keymap::{self, Context, Mode};
 use crate::browser::shortlist::Shortlist;
-use crate::browser::spans::{truncate, wrap};
+use crate::browser::spans::{paragraph, truncate};
 use crate::browser::theme::Theme;
 use crate::catalog::Catalog;
 
@@ -35,6 +34,9 @@ impl ShortlistOverlay {
     }
 }
 
+/// The widest the popup gets.
+const MAX_WIDTH: u16 = 72;
+
 /// What the shortlist view shows.
 pub struct ShortlistView<'a> {
     pub catalog: &'a Catalog,
@@ -50,18 +52,14 @@ impl ShortlistView<'_> {
         let items = self.shortlist.items();
         if items.is_empty() {
             let mark = keymap::keys_phrase(&Action::ToggleShortlist, Mode::List);
-            return wrap(
-                &[Span::styled(
-                    format!(
-                        "Nothing on the shortlist yet. Select an occupation and press {mark} \
+            return paragraph(
+                format!(
+                    "Nothing on the shortlist yet. Select an occupation and press {mark} \
                          to mark it; marked rows show {}.",
-                        theme.glyphs.mark
-                    ),
-                    theme.text,
-                )],
+                    theme.glyphs.mark
+                ),
+                theme.text,
                 width,
-                Span::raw(""),
-                Span::raw(""),
             );
         }
         let mut lines = Vec::new();
@@ -86,32 +84,13 @@ impl ShortlistView<'_> {
             mode: Mode::Shortlist,
             filter_empty: true,
         });
-        lines.extend(wrap(
-            &[Span::styled(keys, theme.muted)],
-            width,
-            Span::raw(""),
-            Span::raw(""),
-        ));
+        lines.extend(paragraph(keys, theme.muted, width));
         lines
     }
 
     pub fn render(&self, frame: &mut Frame, screen: Rect) {
-        let width = screen.width.saturating_sub(4).min(72);
+        let lines = self.lines(chrome::popup_text_width(screen, MAX_WIDTH));
         let block = chrome::overlay(self.theme, &format!("Shortlist ({})", self.shortlist.len()));
-        let text_width = width.saturating_sub(4);
-        let lines = self.lines(text_width);
-        let height = (lines.len() as u16).saturating_add(2).min(screen.height);
-        let area = Rect::new(
-            screen.x + (screen.width - width) / 2,
-            screen.y + (screen.height - height) / 2,
-            width,
-            height,
-        );
-        let inner = block.inner(area);
-        frame.render_widget(Clear, area);
-        frame.render_widget(block, area);
-        // keep the chosen row in view on short screens
-        let skip = (self.cursor + 1).saturating_sub(usize::from(inner.height));
-        chrome::draw_lines(frame, inner, lines, skip);
+        chrome::centred_popup(frame, screen, MAX_WIDTH, block, lines, self.cursor);
     }
 }
