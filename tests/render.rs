@@ -4,6 +4,7 @@
 
 use career_clusters::browser::action::Action;
 use career_clusters::browser::app::App;
+use career_clusters::browser::message::Message;
 use career_clusters::browser::testing::{self, draw, mark, screen_lines as lines, typed};
 use career_clusters::browser::theme::Theme;
 use career_clusters::catalog::Catalog;
@@ -323,11 +324,11 @@ summary = "x"
 
 #[test]
 fn marked_occupations_carry_a_mark_and_the_count_is_shown() {
-    let mut app = app(80, 24);
+    let mut app = app(100, 40);
     mark(&mut app, "physiotherapist");
     mark(&mut app, "kinesiologist");
     typed(&mut app, "therap");
-    let text = lines(draw(&app, 80, 24).backend().buffer()).join("\n");
+    let text = lines(draw(&app, 100, 40).backend().buffer()).join("\n");
     assert!(text.contains(" ✓ Physiotherapist"), "{text}");
     assert!(text.contains("✓ 2 shortlisted"), "{text}");
     assert!(!text.contains("✓ Occupational Therapist"), "{text}");
@@ -648,4 +649,90 @@ fn presentation_colours_follow_the_chosen_theme() {
     let terminal = draw(&app, 80, 24);
     let cell = &terminal.backend().buffer()[(40, 5)];
     assert_eq!(cell.bg, Color::White, "{:?}", cell);
+}
+
+/// The text of a pane's columns `from..to` on every row, as one string with runs of blanks
+/// (and line ends) collapsed to one space: a name wrapped over two lines reads whole.
+fn pane_text(buffer: &Buffer, from: u16, to: u16) -> String {
+    let mut words = Vec::new();
+    for y in 0..buffer.area.height {
+        let row: String = (from..to).map(|x| buffer[(x, y)].symbol()).collect();
+        words.extend(row.split_whitespace().map(str::to_string));
+    }
+    words.join(" ")
+}
+
+#[test]
+fn no_name_is_cut_at_80x24_in_either_layout() {
+    for presenting in [false, true] {
+        let mut app = app(80, 24);
+        if presenting {
+            app.update(Action::TogglePresentation);
+            // from the overview to the list's own subjects
+            app.update(Action::SelectNext);
+            app.update(Action::SelectPrevious);
+        }
+        testing::unfold_all(&mut app);
+        app.update(Action::SelectFirst);
+        let rows = app.list().rows().len();
+        for _ in 0..rows {
+            let terminal = draw(&app, 80, 24);
+            let buffer = terminal.backend().buffer();
+            let list = app.areas().list;
+            // without the counts, which stand on a wrapped name's first line
+            let list_text = pane_text(buffer, list.x + 1, list.right() - 1)
+                .split(' ')
+                .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let detail_text = pane_text(buffer, list.right() + 1, 79);
+            let name = testing::selected_title(&app);
+            assert!(
+                list_text.contains(&name),
+                "presenting {presenting}: {name} is cut in the list:\n{}",
+                lines(buffer).join("\n")
+            );
+            assert!(
+                !list_text.contains('…'),
+                "presenting {presenting}: something is cut in the list:\n{}",
+                lines(buffer).join("\n")
+            );
+            assert!(
+                detail_text.contains(&name) && !lines(buffer)[0].contains('…'),
+                "presenting {presenting}: {name} is cut in the detail:\n{}",
+                lines(buffer).join("\n")
+            );
+            app.update(Action::SelectNext);
+        }
+    }
+}
+
+#[test]
+fn a_long_message_takes_a_second_line_and_keeps_the_file_name() {
+    let mut app = app(80, 24);
+    let folder = "/home/advisor/a-very-long-folder-name-for-the-career-centre";
+    let path = format!("{folder}{folder}{folder}/career-handout-2.md");
+    app.update(Action::EffectDone(Message::with_path(
+        "Wrote the handout to ",
+        &path,
+    )));
+    let shown = lines(draw(&app, 80, 24).backend().buffer());
+    assert!(shown[21].starts_with(" Filter:"), "{}", shown.join("\n"));
+    let message = format!("{} {}", shown[22].trim(), shown[23].trim());
+    assert!(
+        message.starts_with("Wrote the handout to …/") && message.ends_with("/career-handout-2.md"),
+        "shortened from the left, the file name kept: {}",
+        shown.join("\n")
+    );
+    assert!(
+        message.contains("a-very-long-folder-name-for-the-career-centre/career-handout-2.md"),
+        "as much of the path as fits: {message}"
+    );
+    assert!(shown[20].starts_with('┗'), "the panes gave up a line");
+
+    // the next key brings the hints, and the line, back
+    app.update(Action::SelectNext);
+    let shown = lines(draw(&app, 80, 24).backend().buffer());
+    assert!(shown[22].starts_with(" Filter:"), "{}", shown.join("\n"));
+    assert!(shown[23].contains("help"), "{}", shown[23]);
 }

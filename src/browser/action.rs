@@ -4,6 +4,8 @@
 
 pub use tui_input::InputRequest;
 
+use super::message::Message;
+
 /// One thing the user asked for. Each key binding of each mode names exactly one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -69,7 +71,7 @@ pub enum Action {
     /// Return to where the last related jump started.
     GoBack,
     /// An effect (a file written, a browser started) finished; the text says how.
-    EffectDone(String),
+    EffectDone(Message),
     /// The handout asked for last was written: its occupations are safe to quit on.
     HandoutWritten,
     /// Quit, unless shortlisted occupations are in no handout: then ask first.

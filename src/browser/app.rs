@@ -21,7 +21,8 @@ use super::history::{History, Visit};
 use super::interest::Interest;
 use super::keymap::{self, Context, Mode};
 use super::layout::Areas;
-use super::list::{List, ListView, Selection};
+use super::list::{List, ListView, RowPainter, Selection};
+use super::message::Message;
 use super::overlay::Overlay;
 use super::overlay::check::{CheckOverlay, CheckView};
 use super::overlay::compare::{Compare, CompareView};
@@ -34,6 +35,19 @@ use super::theme::{Look, Theme};
 use crate::catalog::{Catalog, OccupationIdx};
 use crate::export::Subject;
 use crate::search::Searcher;
+
+/// The list's row painter from `App`'s fields, borrowing only those (so the list itself can be
+/// changed while its rows are measured).
+macro_rules! row_painter {
+    ($app:expr) => {
+        RowPainter {
+            catalog: &$app.catalog,
+            filter: &$app.filter,
+            shortlist: &$app.shortlist,
+            theme: $app.look.theme(),
+        }
+    };
+}
 
 /// How an action bears on "the last key emptied the filter".
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -77,7 +91,7 @@ pub struct App {
     removed: Option<(usize, OccupationIdx)>,
     look: Look,
     /// A one-line message for the user, until the next key.
-    status: Option<String>,
+    status: Option<Message>,
     /// The last key emptied the filter: Backspace does not go back until the next key, so
     /// deleting a filter never jumps away by surprise.
     just_emptied: bool,
@@ -112,7 +126,7 @@ impl App {
             status: None,
             just_emptied: false,
             effects: Vec::new(),
-            areas: Areas::new(size, false),
+            areas: Areas::new(size, false, 1),
             should_quit: false,
             catalog,
         }
@@ -172,7 +186,17 @@ impl App {
 
     /// The message answering the last key, if any.
     pub fn status(&self) -> Option<&str> {
-        self.status.as_deref()
+        self.status.as_ref().map(Message::text)
+    }
+
+    /// Where the panes go on `screen` now: the bottom takes two lines while the message needs
+    /// them. Both `update` and the view use this, so clicks and pages match what is drawn.
+    pub fn areas_for(&self, screen: Rect) -> Areas {
+        let lines = self
+            .status
+            .as_ref()
+            .map_or(1, |m| m.lines(screen.width).len());
+        Areas::new(screen, self.look.presenting(), lines as u16)
     }
 
     pub fn areas(&self) -> &Areas {
@@ -249,6 +273,16 @@ impl App {
 
     // --- the views the panes and overlays draw -------------------------------------------------
 
+    /// Shows `message` on the bottom line until the next key.
+    fn say(&mut self, message: impl Into<Message>) {
+        self.status = Some(message.into());
+    }
+
+    /// How list rows wrap: what drawing, scrolling and clicks measure with.
+    pub fn row_painter(&self) -> RowPainter<'_> {
+        row_painter!(self)
+    }
+
     pub fn list_view(&self) -> ListView<'_> {
         ListView {
             catalog: &self.catalog,
@@ -298,7 +332,7 @@ impl App {
 
     pub fn status_view(&self) -> StatusView<'_> {
         StatusView {
-            message: self.status.as_deref(),
+            message: self.status.as_ref(),
             keys: self.key_context(),
             presenting: self.look.presenting(),
             theme: self.look.theme(),
@@ -379,8 +413,8 @@ impl App {
         match action {
             Action::SelectPrevious => self.move_by(-1),
             Action::SelectNext => self.move_by(1),
-            Action::SelectPageUp => self.move_by(-(self.page_size() as isize)),
-            Action::SelectPageDown => self.move_by(self.page_size() as isize),
+            Action::SelectPageUp => self.page(false),
+            Action::SelectPageDown => self.page(true),
             Action::SelectFirst => self.move_by(isize::MIN),
             Action::SelectLast => self.move_by(isize::MAX),
             Action::FoldCluster => self.list.fold(&self.catalog, &self.filter),
@@ -411,7 +445,7 @@ impl App {
                         Selection::Cluster(c) => self.catalog.cluster(c).name(),
                     };
                     let keys = keymap::keys_phrase(&Action::GoBack, Mode::List);
-                    self.status = Some(format!("The filter is empty; {keys} goes back to {title}"));
+                    self.say(format!("The filter is empty; {keys} goes back to {title}"));
                 }
             }
             Action::PasteFilter(text) => {
@@ -445,7 +479,7 @@ impl App {
             Action::ExportHandout => self.export_handout(),
             Action::TogglePresentation => {
                 self.look.toggle_presentation();
-                self.areas = Areas::new(self.areas.screen, self.look.presenting());
+                self.areas = self.areas_for(self.areas.screen);
             }
             Action::ToggleInterests => self.toggle_interests(),
             Action::ToggleOverview => {
@@ -470,7 +504,7 @@ impl App {
             Action::FollowRelated(n) => self.follow_related(n.wrapping_sub(1)),
             Action::FollowChosen => self.follow_related(self.detail.related_cursor()),
             Action::GoBack => self.go_back(),
-            Action::EffectDone(message) => self.status = Some(message),
+            Action::EffectDone(message) => self.say(message),
             Action::Quit => {
                 if self.unsaved().is_empty() {
                     self.should_quit = true;
@@ -490,11 +524,11 @@ impl App {
                 if let Some((at, o)) = self.removed.take() {
                     self.shortlist.insert_at(at, o);
                     let title = self.catalog.occupation(o).title();
-                    self.status = Some(format!("Put {title} back on the shortlist"));
+                    self.say(format!("Put {title} back on the shortlist"));
                 }
             }
             Action::Resize { width, height } => {
-                self.areas = Areas::new(Rect::new(0, 0, width, height), self.look.presenting());
+                self.areas = self.areas_for(Rect::new(0, 0, width, height));
             }
             Action::Click { column, row } => self.click(Position::new(column, row)),
             Action::Scroll { column, row, down } => self.wheel(Position::new(column, row), down),
@@ -513,8 +547,13 @@ impl App {
             let (lines, height) = self.detail_view().extent(self.areas.detail);
             self.detail.clamp(lines, height);
         }
-        self.list
-            .scroll_into_view(usize::from(self.areas.list_inner().height));
+        // a message that needs two lines takes one from the panes until the next key
+        self.areas = self.areas_for(self.areas.screen);
+        let inner = self.areas.list_inner();
+        let painter = row_painter!(self);
+        self.list.scroll_into_view(usize::from(inner.height), &|r| {
+            painter.height(r, inner.width)
+        });
     }
 
     // --- overlays, shortlist, handouts ---------------------------------------------------------
@@ -529,7 +568,7 @@ impl App {
 
     fn mark(&mut self) {
         let Some(o) = self.selected_occupation() else {
-            self.status = Some("Select an occupation to put it on the shortlist".into());
+            self.say("Select an occupation to put it on the shortlist");
             return;
         };
         self.mark_occupation(o);
@@ -539,7 +578,7 @@ impl App {
         let marked = self.shortlist.toggle(o);
         let title = &self.catalog.occupation(o).title();
         let n = self.shortlist.len();
-        self.status = Some(if marked {
+        self.say(if marked {
             format!("Marked {title} ({n} on the shortlist)")
         } else {
             format!("Unmarked {title} ({n} on the shortlist)")
@@ -556,7 +595,7 @@ impl App {
             self.removed = Some((at, o));
             let title = self.catalog.occupation(o).title();
             let undo = keymap::keys_phrase(&Action::Undo, Mode::Shortlist);
-            self.status = Some(format!(
+            self.say(format!(
                 "Removed {title} from the shortlist; {undo} puts it back"
             ));
         }
@@ -570,7 +609,7 @@ impl App {
         let items = self.compare_set();
         if items.len() < 2 {
             let mark = keymap::first_key(&Action::ToggleShortlist, Mode::List);
-            self.status = Some(format!(
+            self.say(format!(
                 "Compare needs two or three occupations: mark them with {mark} first"
             ));
             return;
@@ -592,7 +631,7 @@ impl App {
         };
         match subject {
             Some(subject) => {
-                self.status = Some("Writing the handout…".into());
+                self.say("Writing the handout…");
                 self.pending_handout = match &subject {
                     Subject::Occupations(list) => list.clone(),
                     Subject::Cluster(c) => self.catalog.cluster(*c).occupations().to_vec(),
@@ -606,24 +645,24 @@ impl App {
                 let summary = self.interest_summary();
                 self.effects.push(Effect::WriteHandout(subject, summary));
             }
-            None => self.status = Some("Nothing to write: select an occupation or cluster".into()),
+            None => self.say("Nothing to write: select an occupation or cluster"),
         }
     }
 
     fn open_official_page(&mut self) {
         let Some(o) = self.selected_occupation() else {
-            self.status = Some("Select an occupation to open its O*NET OnLine page".into());
+            self.say("Select an occupation to open its O*NET OnLine page");
             return;
         };
         let occupation = self.catalog.occupation(o);
         match &occupation.onet() {
             Some(code) => {
                 let url = crate::catalog::onet_url(code);
-                self.status = Some(format!("Opening {url}"));
+                self.say(format!("Opening {url}"));
                 self.effects.push(Effect::OpenUrl(url));
             }
             None => {
-                self.status = Some(format!(
+                self.say(format!(
                     "{} has no O*NET-SOC code in this catalog",
                     occupation.title()
                 ));
@@ -685,7 +724,7 @@ impl App {
     fn after_answer(&mut self) {
         self.overlay = Some(if self.interest.finished() {
             if !self.interest.started() {
-                self.status = Some("Every statement was skipped: there is no result yet".into());
+                self.say("Every statement was skipped: there is no result yet");
             }
             Overlay::Results(ResultsOverlay::default())
         } else {
@@ -707,7 +746,7 @@ impl App {
             return;
         };
         let Some(&target) = self.catalog.occupation(o).related().get(index) else {
-            self.status = Some("No related occupation with that number".into());
+            self.say("No related occupation with that number");
             return;
         };
         self.history.push(Visit {
@@ -724,7 +763,7 @@ impl App {
                 self.show(visit.selection, visit.filter);
                 self.focus = Focus::Detail;
             }
-            None => self.status = Some("Nothing to go back to".into()),
+            None => self.say("Nothing to go back to"),
         }
     }
 
@@ -745,7 +784,7 @@ impl App {
                 if changed {
                     self.filter_changed();
                 }
-                self.status = Some(filter_full());
+                self.say(filter_full());
             }
         }
     }
@@ -765,6 +804,20 @@ impl App {
             Focus::Detail => self.areas.detail_inner().height,
         };
         usize::from(height).saturating_sub(1).max(1)
+    }
+
+    /// A page up or down. In the list a page is a screenful of lines, however many rows wrap.
+    fn page(&mut self, down: bool) {
+        if self.overlay.is_none() && self.focus == Focus::List {
+            let inner = self.areas.list_inner();
+            let painter = row_painter!(self);
+            self.list.page(down, usize::from(inner.height), &|r| {
+                painter.height(r, inner.width)
+            });
+        } else {
+            let size = self.page_size() as isize;
+            self.move_by(if down { size } else { -size });
+        }
     }
 
     /// Up, down, a page or to an end: in the overlay if one is open, else in the focused pane.
@@ -862,7 +915,11 @@ impl App {
         let inner = self.areas.list_inner();
         if inner.contains(at) {
             self.focus = Focus::List;
-            if let Some(hit) = self.list.hit(inner, at) {
+            let painter = row_painter!(self);
+            let hit = self
+                .list
+                .hit(inner, at, &|r| painter.height(r, inner.width));
+            if let Some(hit) = hit {
                 // the columns of the shortlist mark toggle it, as Ctrl-S would
                 if hit.on_mark {
                     self.list.select(hit.row);
@@ -882,8 +939,11 @@ impl App {
         const STEP: isize = 3;
         let delta = if down { STEP } else { -STEP };
         if self.areas.list.contains(at) {
-            self.list
-                .wheel(delta, usize::from(self.areas.list_inner().height));
+            let inner = self.areas.list_inner();
+            let painter = row_painter!(self);
+            self.list.wheel(delta, usize::from(inner.height), &|r| {
+                painter.height(r, inner.width)
+            });
         } else if self.areas.detail.contains(at) {
             self.scroll_detail(delta);
         }
@@ -1051,11 +1111,23 @@ mod tests {
         assert_eq!(app.list().selected_row(), Some(4));
         unfold_all(&mut app);
         app.update(Action::SelectPageDown);
-        assert_eq!(app.list().selected_row(), Some(19)); // 20 visible rows, one kept for context
+        // 20 visible lines, one kept for context: the rows passed fill 19 lines at most, and
+        // one more row would have gone past them (some names wrap onto two lines)
+        let inner = app.areas().list_inner();
+        let height = |app: &App, row: usize| {
+            app.row_painter()
+                .height(app.list().rows()[row], inner.width)
+        };
+        let row = app.list().selected_row().unwrap();
+        let passed: usize = (0..row).map(|r| height(&app, r)).sum();
+        assert!(
+            passed <= 19 && passed + height(&app, row) > 19,
+            "{row} {passed}"
+        );
+        assert!(row < 19, "wrapped names make a page fewer rows");
         assert_eq!(app.list().offset(), 0);
         let last = app.list().rows().len() - 1;
-        let pages = last.div_ceil(19);
-        for _ in 0..pages + 2 {
+        for _ in 0..last {
             app.update(Action::SelectPageDown);
         }
         assert_eq!(
@@ -1063,11 +1135,13 @@ mod tests {
             Some(last),
             "a page past the end stops at the end"
         );
-        assert_eq!(
-            app.list().offset(),
-            last + 1 - 20,
-            "the selection is scrolled into view"
+        let offset = app.list().offset();
+        let shown: usize = (offset..=last).map(|r| height(&app, r)).sum();
+        assert!(
+            shown <= 20 && shown + height(&app, offset - 1) > 20,
+            "the selection is scrolled into view, the list filled to the bottom"
         );
+        let pages = last;
         for _ in 0..pages + 2 {
             app.update(Action::SelectPageUp);
         }
@@ -1194,6 +1268,20 @@ mod tests {
         assert_eq!(app.focus(), Focus::Detail);
         app.update(Action::Click { column: 3, row: 23 }); // the hint line: nothing
         assert_eq!(app.focus(), Focus::Detail);
+        // a wrapped name is one row on two lines: a click on either line selects it, and the
+        // lines below belong to the rows below
+        for (line, cluster) in [(2, 1), (3, 1), (4, 2), (5, 2), (6, 3)] {
+            let mut app = super::super::testing::app();
+            app.update(Action::Click {
+                column: 10,
+                row: line,
+            });
+            assert_eq!(
+                app.list().selected(),
+                Some(Selection::Cluster(ClusterIdx(cluster))),
+                "line {line}"
+            );
+        }
         unfold_all(&mut app);
         app.update(Action::Scroll {
             column: 3,
@@ -1452,7 +1540,7 @@ mod tests {
         app.update(Action::TogglePresentation);
         assert!(app.look().presenting() && app.look().overview());
         assert_eq!(*app.theme(), Theme::high_contrast());
-        assert!(app.areas().list.width < Areas::new(app.areas().screen, false).list.width);
+        assert!(app.areas().list.width < Areas::new(app.areas().screen, false, 1).list.width);
         app.update(Action::SelectNext);
         assert!(!app.look().overview(), "moving leaves the overview");
         app.update(Action::TogglePresentation);

@@ -17,12 +17,13 @@ use super::action::Action;
 use super::chrome;
 use super::filter::Filter;
 use super::keymap::{self, Mode};
-use super::spans::{highlighted, truncate, wrap};
+use super::spans::{highlighted, wrap};
 use super::theme::Theme;
 use crate::catalog::{
     Catalog, ClusterIdx, OccupationIdx, Section, interest_letters, interest_names,
 };
 use crate::search::{Field, Match};
+use crate::text::width;
 
 /// The detail's state.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -121,14 +122,23 @@ impl DetailView<'_> {
         }
     }
 
+    /// Whether the title fits on the border of a pane whose text is `inner_width` wide; one that
+    /// does not goes, whole, at the top of the text instead, so it is never cut.
+    fn title_fits(&self, inner_width: u16) -> bool {
+        let border = usize::from(inner_width) + 2 * usize::from(self.padding);
+        width(&self.title()) + 2 <= border
+    }
+
     fn block(&self, area: Rect) -> ratatui::widgets::Block<'static> {
-        let title = truncate(
-            vec![Span::styled(
+        let inner_width = area.width.saturating_sub(2 + 2 * self.padding);
+        let title = if self.title_fits(inner_width) {
+            Line::from(Span::styled(
                 format!(" {} ", self.title()),
                 self.theme.title,
-            )],
-            usize::from(area.width.saturating_sub(2)),
-        );
+            ))
+        } else {
+            Line::default()
+        };
         chrome::pane(self.theme, title, self.focused()).padding(Padding::horizontal(self.padding))
     }
 
@@ -156,6 +166,9 @@ impl DetailView<'_> {
             width: width.min(MAX_TEXT_WIDTH),
             view: self,
         };
+        if !self.title_fits(width) {
+            out.paragraph(vec![Span::styled(self.title(), self.theme.title)]);
+        }
         match self.subject {
             Subject::Overview => out.overview(),
             Subject::Cluster(c) => out.cluster(c),

@@ -7,6 +7,7 @@
 use std::ffi::OsString;
 use std::process::{Command, Stdio};
 
+use super::message::Message;
 use crate::catalog::Catalog;
 use crate::export::{self, Format, InterestSummary, Subject};
 
@@ -26,9 +27,9 @@ pub const HANDOUT_STEM: &str = "career-handout";
 
 /// Carries out `effect` and says how it went: the status line, and whether a handout was
 /// written (so the app knows which shortlisted occupations are safe in one).
-pub fn run(effect: &Effect, catalog: &Catalog) -> (String, bool) {
+pub fn run(effect: &Effect, catalog: &Catalog) -> (Message, bool) {
     match effect {
-        Effect::OpenUrl(url) => (open_url(url, std::env::var_os("BROWSER")), false),
+        Effect::OpenUrl(url) => (open_url(url, std::env::var_os("BROWSER")).into(), false),
         Effect::WriteHandout(subject, interests) => {
             let text = export::render_with_interests(
                 catalog,
@@ -42,8 +43,11 @@ pub fn run(effect: &Effect, catalog: &Catalog) -> (String, bool) {
                 Format::Markdown,
                 &text,
             ) {
-                Ok(path) => (format!("Wrote the handout to {}", path.display()), true),
-                Err(e) => (format!("Could not write the handout: {e}"), false),
+                Ok(path) => (
+                    Message::with_path("Wrote the handout to ", &path.display().to_string()),
+                    true,
+                ),
+                Err(e) => (format!("Could not write the handout: {e}").into(), false),
             }
         }
     }

@@ -18,7 +18,7 @@ pub struct Areas {
     pub detail: Rect,
     /// The filter input line.
     pub filter: Rect,
-    /// The key-hint line.
+    /// The key-hint line, two lines tall while a message needs them.
     pub hints: Rect,
     /// True when the screen is too small for the panes.
     pub too_small: bool,
@@ -27,7 +27,9 @@ pub struct Areas {
 }
 
 impl Areas {
-    pub fn new(screen: Rect, present: bool) -> Areas {
+    /// The regions for `screen`, with `status_lines` (1 or 2) at the bottom for the hints or a
+    /// message.
+    pub fn new(screen: Rect, present: bool, status_lines: u16) -> Areas {
         if screen.width < MIN_WIDTH || screen.height < MIN_HEIGHT {
             return Areas {
                 screen,
@@ -36,7 +38,8 @@ impl Areas {
                 ..Areas::default()
             };
         }
-        let main_height = screen.height - 2;
+        let status_lines = status_lines.clamp(1, 2);
+        let main_height = screen.height - 1 - status_lines;
         let list_width = if present {
             // the detail is what the room reads; the list only orients
             (screen.width * 35 / 100).clamp(24, 40)
@@ -51,7 +54,12 @@ impl Areas {
             main_height,
         );
         let filter = Rect::new(screen.x, screen.y + main_height, screen.width, 1);
-        let hints = Rect::new(screen.x, screen.y + main_height + 1, screen.width, 1);
+        let hints = Rect::new(
+            screen.x,
+            screen.y + main_height + 1,
+            screen.width,
+            status_lines,
+        );
         Areas {
             screen,
             list,
@@ -99,7 +107,7 @@ mod tests {
 
     #[test]
     fn panes_fill_the_screen_at_80x24() {
-        let a = Areas::new(Rect::new(0, 0, 80, 24), false);
+        let a = Areas::new(Rect::new(0, 0, 80, 24), false, 1);
         assert!(!a.too_small);
         assert_eq!(a.list, Rect::new(0, 0, 36, 22));
         assert_eq!(a.detail, Rect::new(36, 0, 44, 22));
@@ -109,10 +117,18 @@ mod tests {
     }
 
     #[test]
+    fn a_two_line_message_takes_its_line_from_the_panes() {
+        let a = Areas::new(Rect::new(0, 0, 80, 24), false, 2);
+        assert_eq!(a.list.height, 21);
+        assert_eq!(a.filter.y, 21);
+        assert_eq!(a.hints, Rect::new(0, 22, 80, 2));
+    }
+
+    #[test]
     fn tiny_screens_are_too_small() {
         for (w, h) in [(0, 0), (1, 1), (49, 24), (80, 9)] {
             assert!(
-                Areas::new(Rect::new(0, 0, w, h), false).too_small,
+                Areas::new(Rect::new(0, 0, w, h), false, 1).too_small,
                 "{w}x{h}"
             );
         }

@@ -2,6 +2,10 @@
 //! matched characters highlighted and, when a row matched on something other than its title, the
 //! reason in a muted suffix ("· also called: Physical therapist").
 //!
+//! Names are never cut: a row that does not fit its width wraps onto more lines (a cluster's name
+//! under itself, an occupation's with a hanging indent), up to [`MAX_ROW_LINES`]. [`RowPainter`]
+//! is the one place that decides how tall a row is, so drawing, scrolling and clicks agree.
+//!
 //! Owns the rows, the folds, the selection (kept by identity, never by a bare row number, so it
 //! survives filtering), the scroll offset and the hit tests of clicks. It reads the catalog and
 //! the filter's matches and must not change either, nor know about other panes or `app`.
@@ -17,7 +21,7 @@ use super::chrome;
 use super::filter::Filter;
 use super::keymap::{self, Mode};
 use super::shortlist::Shortlist;
-use super::spans::{highlighted, spans_width, truncate};
+use super::spans::{cap_lines, highlighted, truncate, wrap};
 use super::theme::Theme;
 use crate::browser::action::Action;
 use crate::catalog::{Catalog, ClusterIdx, OccupationIdx};
@@ -36,6 +40,10 @@ pub enum Selection {
 
 /// One visible row of the list.
 pub type Row = Selection;
+
+/// The most screen lines one row takes; a longer one ends with `…` (only a reason as long as a
+/// paragraph, or a very narrow pane, comes to that).
+pub const MAX_ROW_LINES: usize = 4;
 
 /// The list's state.
 #[derive(Debug, Default)]
@@ -120,6 +128,36 @@ impl List {
         self.selected = Some(self.rows[target]);
     }
 
+    /// A page down (or up): the selection moves by the rows that fill the list's `height`
+    /// lines but one, kept for context; at least one row.
+    pub fn page(&mut self, down: bool, height: usize, row_height: &dyn Fn(Row) -> usize) {
+        let Some(row) = self.selected_row() else {
+            return;
+        };
+        let budget = height.saturating_sub(1).max(1);
+        let mut target = row;
+        let mut used = 0;
+        loop {
+            let next = if down {
+                target + 1
+            } else if let Some(previous) = target.checked_sub(1) {
+                previous
+            } else {
+                break;
+            };
+            let Some(&next_row) = self.rows.get(next) else {
+                break;
+            };
+            // the lines passed: the row left behind going down, the row arrived at going up
+            used += row_height(if down { self.rows[target] } else { next_row });
+            if used > budget && target != row {
+                break;
+            }
+            target = next;
+        }
+        self.selected = Some(self.rows[target]);
+    }
+
     /// Opens or closes a cluster.
     pub fn set_open(
         &mut self,
@@ -181,6 +219,8 @@ impl List {
         best: Option<OccupationIdx>,
     ) {
         self.folded_while_filtering.clear();
+        // new text, new list: it is read from the top, where the best match is
+        self.offset = 0;
         if !filter.is_blank() {
             let still_matches = matches!(self.selected,
                 Some(Selection::Occupation(o)) if filter.match_for(o).is_some());
@@ -243,41 +283,223 @@ impl List {
         self.rows = rows;
     }
 
-    /// Scrolls so the selection is among the `height` visible rows, with no blank rows at the
-    /// bottom while there is more above.
-    pub fn scroll_into_view(&mut self, height: usize) {
-        let height = height.max(1);
-        self.offset = self.offset.min(self.rows.len().saturating_sub(height));
-        if let Some(row) = self.selected_row() {
-            if row < self.offset {
-                self.offset = row;
-            } else if row >= self.offset + height {
-                self.offset = row + 1 - height;
+    /// The greatest useful offset: the first row from which the rest fill `height` lines.
+    fn max_offset(&self, height: usize, row_height: &dyn Fn(Row) -> usize) -> usize {
+        let mut first = self.rows.len();
+        let mut used = 0;
+        while first > 0 {
+            let h = row_height(self.rows[first - 1]);
+            if used + h > height {
+                break;
             }
+            used += h;
+            first -= 1;
         }
+        first.min(self.rows.len().saturating_sub(1))
+    }
+
+    /// The rows from `offset` that fit whole in `height` lines (at least one).
+    fn whole_rows_from(
+        &self,
+        offset: usize,
+        height: usize,
+        row_height: &dyn Fn(Row) -> usize,
+    ) -> usize {
+        let mut used = 0;
+        let mut count = 0;
+        for &row in self.rows.iter().skip(offset) {
+            used += row_height(row);
+            if used > height {
+                break;
+            }
+            count += 1;
+        }
+        count.max(1)
+    }
+
+    /// Scrolls so the selection is whole among the `height` visible lines, with no blank lines
+    /// at the bottom while there is more above. Measures only the rows between the offset and the
+    /// selection, or a screenful from the end.
+    pub fn scroll_into_view(&mut self, height: usize, row_height: &dyn Fn(Row) -> usize) {
+        let height = height.max(1);
+        self.offset = self.offset.min(self.max_offset(height, row_height));
+        let Some(row) = self.selected_row() else {
+            return;
+        };
+        if row < self.offset {
+            self.offset = row;
+            return;
+        }
+        // the lowest first row from which the selection still fits, looking no further than
+        // the current offset
+        let mut first = row;
+        let mut used = row_height(self.rows[row]);
+        while first > self.offset {
+            let h = row_height(self.rows[first - 1]);
+            if used + h > height {
+                break;
+            }
+            used += h;
+            first -= 1;
+        }
+        self.offset = first;
     }
 
     /// The mouse wheel: scrolls the view and carries the selection along so it stays visible.
-    pub fn wheel(&mut self, delta: isize, height: usize) {
+    pub fn wheel(&mut self, delta: isize, height: usize, row_height: &dyn Fn(Row) -> usize) {
         let height = height.max(1);
-        let max = self.rows.len().saturating_sub(height);
+        let max = self.max_offset(height, row_height);
         self.offset = self.offset.saturating_add_signed(delta).min(max);
         if let Some(row) = self.selected_row() {
-            let clamped = row.clamp(self.offset, self.offset + height - 1);
+            let last = self.offset + self.whole_rows_from(self.offset, height, row_height) - 1;
+            let clamped = row.clamp(self.offset, last);
             if let Some(&r) = self.rows.get(clamped) {
                 self.selected = Some(r);
             }
         }
     }
 
+    /// The screen line of the selection's first line, counted from the top of the list, if it
+    /// is on screen.
+    pub fn selected_line(&self, height: usize, row_height: &dyn Fn(Row) -> usize) -> Option<usize> {
+        let row = self.selected_row()?;
+        let line: usize = self.rows[self.offset.min(row)..row]
+            .iter()
+            .map(|&r| row_height(r))
+            .sum();
+        (row >= self.offset && line < height).then_some(line)
+    }
+
     /// What a click at `at` hits, when the rows are drawn in `inner`.
-    pub fn hit(&self, inner: Rect, at: Position) -> Option<Hit> {
+    pub fn hit(&self, inner: Rect, at: Position, row_height: &dyn Fn(Row) -> usize) -> Option<Hit> {
         if !inner.contains(at) {
             return None;
         }
-        let row = *self.rows.get(self.offset + usize::from(at.y - inner.y))?;
-        let on_mark = matches!(row, Row::Occupation(_)) && (1..=2).contains(&(at.x - inner.x));
-        Some(Hit { row, on_mark })
+        let line = usize::from(at.y - inner.y);
+        let mut top = 0;
+        for &row in self.rows.iter().skip(self.offset) {
+            let h = row_height(row);
+            if line < top + h {
+                let on_first_line = line == top;
+                let on_mark = on_first_line
+                    && matches!(row, Row::Occupation(_))
+                    && (1..=2).contains(&(at.x - inner.x));
+                return Some(Hit { row, on_mark });
+            }
+            top += h;
+        }
+        None
+    }
+}
+
+/// How rows look: the one place that wraps them, for drawing and for measuring.
+pub struct RowPainter<'a> {
+    pub catalog: &'a Catalog,
+    pub filter: &'a Filter,
+    pub shortlist: &'a Shortlist,
+    pub theme: &'a Theme,
+}
+
+impl RowPainter<'_> {
+    /// How many lines `row` takes at `width` columns.
+    pub fn height(&self, row: Row, width: u16) -> usize {
+        self.lines(row, false, usize::from(width)).len()
+    }
+
+    /// The lines of `row` at `row_width` columns, the first starting with a blank marker column.
+    pub fn lines(&self, row: Row, open: bool, row_width: usize) -> Vec<Line<'static>> {
+        let lines = match row {
+            Row::Cluster(c) => self.cluster_lines(c, open, row_width),
+            Row::Occupation(o) => self.occupation_lines(o, row_width),
+        };
+        cap_lines(lines, MAX_ROW_LINES, row_width)
+    }
+
+    /// `M▾ Name  N`: marker placeholder, fold symbol, name, right-aligned count; a long name
+    /// goes on under itself.
+    fn cluster_lines(&self, c: ClusterIdx, open: bool, row_width: usize) -> Vec<Line<'static>> {
+        let theme = self.theme;
+        let cluster = self.catalog.cluster(c);
+        let filtering = !self.filter.is_blank();
+        let count = if filtering {
+            self.filter.cluster_count(c)
+        } else {
+            cluster.occupations().len()
+        };
+        let count = format!(" {count}");
+        let fold = if open {
+            theme.glyphs.open
+        } else {
+            theme.glyphs.folded
+        };
+        let mut ranges = Vec::new();
+        if filtering {
+            for &o in cluster.occupations() {
+                if let Some(m) = self.filter.match_for(o) {
+                    ranges.extend(m.ranges(Field::Cluster));
+                }
+            }
+            merge_ranges(&mut ranges);
+        }
+        let name = highlighted(cluster.name(), &ranges, theme.cluster, theme.matched);
+        let lead = 1 + width(fold);
+        let name_room = row_width.saturating_sub(lead + width(&count));
+        let mut name_lines = wrap(&name, name_room as u16, Span::raw(""), Span::raw(""));
+        let mut lines = Vec::with_capacity(name_lines.len());
+        let first = name_lines.remove(0);
+        let pad = name_room.saturating_sub(first.width());
+        let mut spans = vec![Span::raw(" "), Span::styled(fold, theme.cluster)];
+        spans.extend(first.spans);
+        spans.push(Span::raw(" ".repeat(pad)));
+        spans.push(Span::styled(count, theme.muted));
+        lines.push(Line::from(truncate(spans, row_width)));
+        for line in name_lines {
+            let mut spans = vec![Span::raw(" ".repeat(lead))];
+            spans.extend(line.spans);
+            lines.push(Line::from(spans));
+        }
+        lines
+    }
+
+    /// `M ✓ Title · reason: text`, going on under the title with a hanging indent.
+    fn occupation_lines(&self, o: OccupationIdx, row_width: usize) -> Vec<Line<'static>> {
+        const LEAD: &str = "    ";
+        const HANG: &str = "  ";
+        let theme = self.theme;
+        let occupation = self.catalog.occupation(o);
+        let m = self.filter.match_for(o);
+        let title_ranges = m.map(|m| m.ranges(Field::Title)).unwrap_or_default();
+        let mark = if self.shortlist.contains(o) {
+            Span::styled(format!(" {} ", theme.glyphs.mark), theme.key)
+        } else {
+            Span::raw("   ")
+        };
+        let mut spans = highlighted(occupation.title(), &title_ranges, theme.text, theme.matched);
+        if let Some(words) = m.and_then(|m| m.partial.as_ref()) {
+            // closest first: say which of the words this one has
+            spans.push(Span::styled(
+                format!(" · matches: {}", words.join(", ")),
+                theme.muted,
+            ));
+        } else if let Some((m, field)) = m.and_then(|m| m.reason.map(|f| (m, f))) {
+            let text = field.text(self.catalog, o);
+            let ranges = m.ranges(field);
+            let (text, ranges) = snippet(field, text, &ranges);
+            spans.push(Span::styled(format!(" · {}: ", field.label()), theme.muted));
+            spans.extend(highlighted(&text, &ranges, theme.muted, theme.matched));
+        }
+        let room = row_width.saturating_sub(LEAD.len());
+        let mut lines = wrap(&spans, room as u16, Span::raw(""), Span::raw(HANG));
+        for (i, line) in lines.iter_mut().enumerate() {
+            let lead = if i == 0 {
+                vec![Span::raw(" "), mark.clone()]
+            } else {
+                vec![Span::raw(LEAD)]
+            };
+            let rest = std::mem::take(&mut line.spans);
+            line.spans = lead.into_iter().chain(rest).collect();
+        }
+        lines
     }
 }
 
@@ -323,98 +545,57 @@ impl ListView<'_> {
 
         let height = usize::from(inner.height);
         let rows = &self.list.rows;
-        let offset = self.list.offset.min(rows.len().saturating_sub(height));
+        let painter = self.painter();
+        let offset = self.list.offset.min(rows.len().saturating_sub(1));
         let selected = self.list.visible_selection();
-        for (i, row) in rows.iter().enumerate().skip(offset).take(height) {
-            let r = Rect::new(inner.x, inner.y + (i - offset) as u16, inner.width, 1);
-            let is_selected = selected == Some(*row);
-            let mut spans = match row {
-                Row::Cluster(c) => self.cluster_row(*c, usize::from(r.width)),
-                Row::Occupation(o) => self.occupation_row(*o, usize::from(r.width)),
-            };
-            spans[0] = Span::styled(if is_selected { MARKER } else { " " }, spans[0].style);
-            let mut line = Line::from(spans);
-            if is_selected {
-                line = line.patch_style(theme.selected);
-                // fill the rest of the row so reverse video covers it
-                let pad = usize::from(r.width).saturating_sub(line.width());
-                line.push_span(Span::styled(" ".repeat(pad), theme.selected));
-            }
-            frame.render_widget(line, r);
-        }
-
-        chrome::scrollbar(frame, theme, area, rows.len(), height, offset);
-    }
-
-    /// `M▾ Name…  N`: marker placeholder, fold symbol, name, right-aligned count.
-    fn cluster_row(&self, c: ClusterIdx, row_width: usize) -> Vec<Span<'static>> {
-        let theme = self.theme;
-        let cluster = self.catalog.cluster(c);
         let filtering = !self.filter.is_blank();
-        let open = self.list.is_open(c, filtering);
-        let count = if filtering {
-            self.filter.cluster_count(c)
-        } else {
-            cluster.occupations().len()
-        };
-        let count = format!(" {count}");
-        let fold = if open {
-            theme.glyphs.open
-        } else {
-            theme.glyphs.folded
-        };
-        let mut ranges = Vec::new();
-        if filtering {
-            for &o in cluster.occupations() {
-                if let Some(m) = self.filter.match_for(o) {
-                    ranges.extend(m.ranges(Field::Cluster));
-                }
+        let mut y = 0;
+        for row in rows.iter().skip(offset) {
+            if y >= height {
+                break;
             }
-            merge_ranges(&mut ranges);
+            let is_selected = selected == Some(*row);
+            let open = matches!(row, Row::Cluster(c) if self.list.is_open(*c, filtering));
+            for (i, mut line) in painter
+                .lines(*row, open, usize::from(inner.width))
+                .into_iter()
+                .enumerate()
+            {
+                if y >= height {
+                    break;
+                }
+                if i == 0
+                    && is_selected
+                    && let Some(first) = line.spans.first_mut()
+                {
+                    *first = Span::styled(MARKER, first.style);
+                }
+                if is_selected {
+                    line = line.patch_style(theme.selected);
+                    // fill the rest of the row so reverse video covers it
+                    let pad = usize::from(inner.width).saturating_sub(line.width());
+                    line.push_span(Span::styled(" ".repeat(pad), theme.selected));
+                }
+                let r = Rect::new(inner.x, inner.y + y as u16, inner.width, 1);
+                frame.render_widget(line, r);
+                y += 1;
+            }
         }
-        let name = highlighted(cluster.name(), &ranges, theme.cluster, theme.matched);
-        let name_room = row_width.saturating_sub(1 + width(fold) + width(&count));
-        let name = truncate(name, name_room);
-        let pad = name_room.saturating_sub(spans_width(&name));
-        let mut spans = vec![Span::raw(" "), Span::styled(fold, theme.cluster)];
-        spans.extend(name);
-        spans.push(Span::raw(" ".repeat(pad)));
-        spans.push(Span::styled(count, theme.muted));
-        truncate(spans, row_width)
+
+        let shown = self
+            .list
+            .whole_rows_from(offset, height, &|r| painter.height(r, inner.width));
+        chrome::scrollbar(frame, theme, area, rows.len(), shown, offset);
     }
 
-    /// `M   Title · reason: text`.
-    fn occupation_row(&self, o: OccupationIdx, row_width: usize) -> Vec<Span<'static>> {
-        let theme = self.theme;
-        let occupation = self.catalog.occupation(o);
-        let m = self.filter.match_for(o);
-        let title_ranges = m.map(|m| m.ranges(Field::Title)).unwrap_or_default();
-        let mark = if self.shortlist.contains(o) {
-            Span::styled(format!(" {} ", theme.glyphs.mark), theme.key)
-        } else {
-            Span::raw("   ")
-        };
-        let mut spans = vec![Span::raw(" "), mark];
-        spans.extend(highlighted(
-            occupation.title(),
-            &title_ranges,
-            theme.text,
-            theme.matched,
-        ));
-        if let Some(words) = m.and_then(|m| m.partial.as_ref()) {
-            // closest first: say which of the words this one has
-            spans.push(Span::styled(
-                format!(" · matches: {}", words.join(", ")),
-                theme.muted,
-            ));
-        } else if let Some((m, field)) = m.and_then(|m| m.reason.map(|f| (m, f))) {
-            let text = field.text(self.catalog, o);
-            let ranges = m.ranges(field);
-            let (text, ranges) = snippet(field, text, &ranges);
-            spans.push(Span::styled(format!(" · {}: ", field.label()), theme.muted));
-            spans.extend(highlighted(&text, &ranges, theme.muted, theme.matched));
+    /// The painter of this view's rows.
+    pub fn painter(&self) -> RowPainter<'_> {
+        RowPainter {
+            catalog: self.catalog,
+            filter: self.filter,
+            shortlist: self.shortlist,
+            theme: self.theme,
         }
-        truncate(spans, row_width)
     }
 }
 

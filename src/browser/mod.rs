@@ -10,7 +10,8 @@
 //! &App ─> render ─> each pane and overlay draws its borrowed view (ListView, DetailView, …)
 //! ```
 //!
-//! - [`action`]: what the user asked for, in the program's terms (no terminal types).
+//! - [`action`]: what the user asked for, in the program's terms (no terminal types), and
+//!   [`message`]: the line that answers it.
 //! - [`keymap`]: the one table of key bindings per [`keymap::Mode`], read both ways: a key to its
 //!   action, and an action to its keys ([`keymap::keys_for`]) for every hint on screen.
 //! - [`app`]: the composition of the parts below and the routing of actions; the only place
@@ -40,6 +41,7 @@ pub mod interest;
 pub mod keymap;
 pub mod layout;
 pub mod list;
+pub mod message;
 pub mod overlay;
 pub mod render;
 pub mod shortlist;

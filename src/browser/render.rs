@@ -9,14 +9,14 @@ use ratatui::text::Span;
 use super::action::Action;
 use super::app::App;
 use super::keymap;
-use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
+use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 use super::overlay::Overlay;
 use super::spans;
 
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
     // The frame's own size is the truth for drawing, even before the resize event is processed.
-    let areas = Areas::new(frame.area(), app.look().presenting());
+    let areas = app.areas_for(frame.area());
     if areas.too_small {
         too_small(app, frame);
         return;
@@ -26,17 +26,16 @@ pub fn render(app: &App, frame: &mut Frame) {
         .render(frame, areas.detail, app.detail().scroll());
     app.filter_view().render(frame, areas.filter);
     app.status_view().render(frame, areas.hints);
-    if !app.theme().glyphs.boxes
-        && app.overlay().is_none()
-        && let Some(row) = app.list().selected_row()
-    {
+    if !app.theme().glyphs.boxes && app.overlay().is_none() {
         // screen readers and braille displays follow the cursor: park it on the selection
         let inner = areas.list_inner();
-        let visible = row.saturating_sub(app.list().offset());
-        if visible < usize::from(inner.height) {
+        let painter = app.row_painter();
+        if let Some(line) = app.list().selected_line(usize::from(inner.height), &|r| {
+            painter.height(r, inner.width)
+        }) {
             frame.set_cursor_position(ratatui::layout::Position::new(
                 inner.x,
-                inner.y + visible as u16,
+                inner.y + line as u16,
             ));
         }
     }

@@ -77,6 +77,24 @@ pub fn truncate(spans: Vec<Span<'static>>, max: usize) -> Vec<Span<'static>> {
     out
 }
 
+/// At most `max` lines of a wrapped text; when some were left out, the last one kept ends with
+/// `…` (cut to `width` columns if it must).
+pub fn cap_lines(mut lines: Vec<Line<'static>>, max: usize, width: usize) -> Vec<Line<'static>> {
+    if lines.len() <= max || max == 0 {
+        lines.truncate(max);
+        return lines;
+    }
+    lines.truncate(max);
+    if let Some(last) = lines.last_mut() {
+        let style = last.style;
+        let mut spans = std::mem::take(&mut last.spans);
+        let ellipsis_style = spans.last().map(|s| s.style).unwrap_or_default();
+        spans.push(Span::styled("…", ellipsis_style));
+        *last = Line::from(truncate(spans, width)).style(style);
+    }
+    lines
+}
+
 /// One run of text in one style, word-wrapped to `width` with no indent.
 pub fn paragraph(text: impl Into<String>, style: Style, width: u16) -> Vec<Line<'static>> {
     wrap(
@@ -272,6 +290,21 @@ mod tests {
         assert_eq!(spans[0].content, "Physio");
         assert_eq!(spans[0].style, hl);
         assert_eq!(spans[1].content, "therapist");
+    }
+
+    #[test]
+    fn capped_lines_end_with_an_ellipsis_only_when_some_were_left_out() {
+        let lines = wrap(
+            &[Span::raw("one two three four")],
+            5,
+            Span::raw(""),
+            Span::raw(""),
+        );
+        assert_eq!(plain(&lines), ["one", "two", "three", "four"]);
+        assert_eq!(plain(&cap_lines(lines.clone(), 2, 5)), ["one", "two…"]);
+        assert_eq!(plain(&cap_lines(lines.clone(), 4, 5)), plain(&lines));
+        // no room for the ellipsis after the word: the word is cut for it
+        assert_eq!(plain(&cap_lines(lines, 3, 5)), ["one", "two", "thre…"]);
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! The bottom line: the message answering the last key, or else the key hints of the mode the
 //! keys are in, generated from the key map so they cannot drift from the real bindings. When the
-//! line is too narrow, the least needed hints go first; help and quit stay. Reads what it is
-//! given and changes nothing.
+//! line is too narrow, the least needed hints go first; help and quit stay. A message is never
+//! cut: one that does not fit takes a second line ([`Message::lines`], which the layout asks
+//! before placing the panes), and a file path in it is shortened from the left so the file name
+//! stays. Reads what it is given and changes nothing.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,6 +11,7 @@ use ratatui::text::{Line, Span};
 
 use super::action::Action;
 use super::keymap::{self, Context};
+use super::message::Message;
 use super::theme::Theme;
 use crate::text::width;
 
@@ -54,7 +57,7 @@ pub fn fitting(ctx: Context, max: usize) -> Vec<(String, &'static str)> {
 
 /// What the bottom line shows.
 pub struct StatusView<'a> {
-    pub message: Option<&'a str>,
+    pub message: Option<&'a Message>,
     /// Where the keys go now.
     pub keys: Context,
     pub presenting: bool,
@@ -66,11 +69,16 @@ impl StatusView<'_> {
         let theme = self.theme;
         if let Some(message) = self.message {
             // a message answers the last key; the hints come back with the next one
-            let line = Line::from(vec![
-                Span::raw(" "),
-                Span::styled(message.to_string(), theme.notice),
-            ]);
-            frame.render_widget(line, area);
+            for (i, line) in message.lines(area.width).into_iter().enumerate() {
+                if i as u16 >= area.height {
+                    break;
+                }
+                let mut spans = vec![Span::raw(" ")];
+                spans.extend(line.spans);
+                let line = Line::from(spans).patch_style(theme.notice);
+                let r = Rect::new(area.x, area.y + i as u16, area.width, 1);
+                frame.render_widget(line, r);
+            }
             return;
         }
         let mut spans = vec![Span::raw(" ")];
