@@ -56,7 +56,23 @@ pub enum Subject {
     Occupations(Vec<OccupationIdx>),
     /// One cluster and all its occupations.
     Cluster(ClusterIdx),
+    /// Two or three occupations side by side, as the browser's comparison shows them: tables of
+    /// their facts and sections with the items they share marked, then each in full.
+    Comparison(Vec<OccupationIdx>),
 }
+
+impl Subject {
+    /// The occupations the handout covers, in order.
+    pub fn occupations(&self, catalog: &Catalog) -> Vec<OccupationIdx> {
+        match self {
+            Subject::Occupations(list) | Subject::Comparison(list) => list.clone(),
+            Subject::Cluster(c) => catalog.cluster(*c).occupations().to_vec(),
+        }
+    }
+}
+
+/// The mark of an item another compared occupation shares, in the handout as on screen.
+pub const SHARED_MARK: &str = "◆";
 
 /// Why a handout could not be made or written.
 #[derive(Debug, thiserror::Error)]
@@ -76,6 +92,12 @@ pub enum ExportError {
          or one or more occupation ids"
     )]
     ClusterNotAlone { cluster: String },
+    /// `--compare` with other than two or three occupations.
+    #[error(
+        "a comparison lays two or three occupations side by side; {given}: give two or three \
+         occupation ids, e.g. --ids physiotherapist,kinesiologist"
+    )]
+    CompareCount { given: String },
     /// No ids at all.
     #[error(
         "no ids given: give one or more occupation ids (physiotherapist,kinesiologist) or one cluster \
@@ -128,6 +150,28 @@ pub fn subject_from_ids(catalog: &Catalog, ids: &[String]) -> Result<Subject, Ex
     }
 }
 
+/// The comparison of the occupations `subject` names: two or three of them, side by side.
+pub fn comparison(subject: Subject) -> Result<Subject, ExportError> {
+    match subject {
+        Subject::Occupations(list) if (2..=3).contains(&list.len()) => {
+            Ok(Subject::Comparison(list))
+        }
+        Subject::Occupations(list) => Err(ExportError::CompareCount {
+            given: format!(
+                "{} given",
+                match list.len() {
+                    1 => "one was".to_string(),
+                    n => format!("{n} were"),
+                }
+            ),
+        }),
+        Subject::Cluster(_) => Err(ExportError::CompareCount {
+            given: "a cluster was given".to_string(),
+        }),
+        comparison @ Subject::Comparison(_) => Ok(comparison),
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The handout as a small document, rendered to either format, so both always say the same thing.
 
@@ -147,6 +191,12 @@ enum Block {
     Source(String),
     Paragraph(Vec<Span>),
     List(Vec<Vec<Span>>),
+    /// Columns under a header row; each cell is a run of spans (empty when a column has fewer
+    /// items).
+    Table {
+        header: Vec<String>,
+        rows: Vec<Vec<Vec<Span>>>,
+    },
 }
 
 struct Doc {
@@ -285,6 +335,156 @@ fn occupation_blocks(doc: &mut Doc, catalog: &Catalog, o: OccupationIdx) {
     doc.section(3, "Occupation codes", codes(catalog, o));
 }
 
+/// Two or three occupations side by side: a table of what they are, one table per section with
+/// the shared items marked, then each occupation in full.
+fn comparison_doc(catalog: &Catalog, items: &[OccupationIdx]) -> Doc {
+    let occupations: Vec<_> = items.iter().map(|&o| catalog.occupation(o)).collect();
+    let titles: Vec<String> = occupations.iter().map(|o| o.title().to_string()).collect();
+    let title = match titles.as_slice() {
+        [] => HANDOUT_TITLE.to_string(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("Comparing {} and {last}", rest.join(", ")),
+    };
+    let mut doc = Doc::new(&title, catalog);
+    doc.blocks
+        .push(Block::Heading(2, "Side by side".to_string()));
+    doc.blocks.push(Block::Paragraph(vec![
+        Span::Label(SHARED_MARK),
+        Span::Text("marks what another occupation in this comparison shares.".to_string()),
+    ]));
+
+    let mut header = vec![String::new()];
+    header.extend(titles.iter().cloned());
+    let fact = |label: &'static str, cell: &dyn Fn(OccupationIdx) -> Vec<Span>| {
+        let mut row = vec![vec![Span::Label(label)]];
+        row.extend(items.iter().map(|&o| cell(o)));
+        row
+    };
+    let text = |t: String| vec![Span::Text(t)];
+    let mut facts = vec![
+        fact("Cluster", &|o| {
+            text(
+                catalog
+                    .cluster(catalog.occupation(o).cluster())
+                    .name()
+                    .to_string(),
+            )
+        }),
+        fact("In short", &|o| {
+            text(one_line(catalog.occupation(o).summary()))
+        }),
+        fact("Preparation", &|o| {
+            text(
+                catalog
+                    .occupation(o)
+                    .teer()
+                    .map_or("—".to_string(), |t| t.label()),
+            )
+        }),
+        fact("Interests", &|o| {
+            let interests = catalog.occupation(o).interests();
+            text(if interests.is_empty() {
+                "—".to_string()
+            } else {
+                format!(
+                    "{} ({})",
+                    interest_names(interests),
+                    interest_letters(interests)
+                )
+            })
+        }),
+    ];
+    facts.push(fact("NOC 2021", &|o| match catalog.occupation(o).noc() {
+        Some(noc) => vec![
+            Span::Text(noc.to_string()),
+            Span::Link(crate::catalog::noc_url(noc)),
+        ],
+        None => text("—".to_string()),
+    }));
+    facts.push(fact("O*NET-SOC", &|o| {
+        let occ = catalog.occupation(o);
+        let mut cell = Vec::new();
+        for code in occ.onet_codes() {
+            cell.push(Span::Text(code.clone()));
+            cell.push(Span::Link(onet_url(code)));
+        }
+        if occ.onet_nearest() {
+            cell.push(Span::Text("(the nearest equivalent)".to_string()));
+        }
+        if cell.is_empty() {
+            cell = text("—".to_string());
+        }
+        cell
+    }));
+    doc.blocks.push(Block::Table {
+        header: header.clone(),
+        rows: facts,
+    });
+
+    for part in Section::ALL {
+        let columns: Vec<Vec<Vec<Span>>> = occupations
+            .iter()
+            .enumerate()
+            .map(|(i, occ)| {
+                let others = || {
+                    occupations
+                        .iter()
+                        .enumerate()
+                        .filter(move |&(j, _)| j != i)
+                        .map(|(_, o)| *o)
+                };
+                part.items(occ)
+                    .iter()
+                    .map(|item| {
+                        if part.shared_with(item, others()) {
+                            vec![Span::Label(SHARED_MARK), Span::Text(item.clone())]
+                        } else {
+                            vec![Span::Text(item.clone())]
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        let depth = columns.iter().map(Vec::len).max().unwrap_or(0);
+        if depth == 0 {
+            continue;
+        }
+        let rows = (0..depth)
+            .map(|r| {
+                columns
+                    .iter()
+                    .map(|column| {
+                        column
+                            .get(r)
+                            .map_or_else(Vec::new, |cell| clone_spans(cell))
+                    })
+                    .collect()
+            })
+            .collect();
+        doc.blocks
+            .push(Block::Heading(3, part.heading().to_string()));
+        doc.blocks.push(Block::Table {
+            header: titles.clone(),
+            rows,
+        });
+    }
+    for &o in items {
+        occupation_blocks(&mut doc, catalog, o);
+    }
+    doc
+}
+
+fn clone_spans(spans: &[Span]) -> Vec<Span> {
+    spans
+        .iter()
+        .map(|s| match s {
+            Span::Text(t) => Span::Text(t.clone()),
+            Span::Label(l) => Span::Label(l),
+            Span::Link(u) => Span::Link(u.clone()),
+        })
+        .collect()
+}
+
 fn cluster_doc(catalog: &Catalog, c: ClusterIdx) -> Doc {
     let cluster = catalog.cluster(c);
     let mut doc = Doc::new(cluster.name(), catalog);
@@ -374,6 +574,7 @@ pub fn render_dated(
             doc
         }
         Subject::Cluster(c) => cluster_doc(catalog, *c),
+        Subject::Comparison(items) => comparison_doc(catalog, items),
     };
     if !date.is_empty() {
         doc.blocks.insert(
@@ -473,6 +674,16 @@ fn markdown(doc: &Doc) -> String {
                     let _ = writeln!(out, "- {}", md_spans(item));
                 }
             }
+            Block::Table { header, rows } => {
+                let cells: Vec<String> = header.iter().map(|h| md_text(h, false)).collect();
+                let _ = writeln!(out, "| {} |", cells.join(" | "));
+                let _ = writeln!(out, "|{}", "---|".repeat(header.len()));
+                for row in rows {
+                    // md_text escapes `|`, so a cell never splits
+                    let cells: Vec<String> = row.iter().map(|cell| md_spans(cell)).collect();
+                    let _ = writeln!(out, "| {} |", cells.join(" | "));
+                }
+            }
         }
     }
     out
@@ -555,6 +766,10 @@ p.source { margin-top: 0; color: #444; font-style: italic; }
 ul { padding-left: 1.4em; }
 li { break-inside: avoid; page-break-inside: avoid; }
 a { color: #0645ad; overflow-wrap: anywhere; }
+table { border-collapse: collapse; width: 100%; margin: 0.5em 0 1em; font-size: 0.95em; }
+th, td { border: 1px solid #888; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }
+th { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; }
+tr { break-inside: avoid; page-break-inside: avoid; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 11pt; }
   a { color: #111; text-decoration: none; }
@@ -587,6 +802,21 @@ fn html(doc: &Doc) -> String {
                     let _ = writeln!(out, "<li>{}</li>", html_spans(item));
                 }
                 out.push_str("</ul>\n");
+            }
+            Block::Table { header, rows } => {
+                out.push_str("<table>\n<thead><tr>");
+                for h in header {
+                    let _ = write!(out, "<th scope=\"col\">{}</th>", html_text(h));
+                }
+                out.push_str("</tr></thead>\n<tbody>\n");
+                for row in rows {
+                    out.push_str("<tr>");
+                    for cell in row {
+                        let _ = write!(out, "<td>{}</td>", html_spans(cell));
+                    }
+                    out.push_str("</tr>\n");
+                }
+                out.push_str("</tbody>\n</table>\n");
             }
         }
     }

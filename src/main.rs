@@ -158,6 +158,10 @@ enum Command {
         /// The handout's format.
         #[arg(long, value_enum, default_value_t = export::Format::Markdown)]
         format: export::Format,
+        /// Lay two or three occupations side by side, the items they share marked, as the
+        /// browser's comparison does (then each in full).
+        #[arg(long)]
+        compare: bool,
         /// Write to this new file instead of stdout; an existing file is never overwritten.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -480,9 +484,15 @@ fn main() -> ExitCode {
         Some(Command::Export {
             ids,
             format,
+            compare,
             output,
         }) => {
-            let subject = match export::subject_from_ids(&catalog, &ids) {
+            let subject = export::subject_from_ids(&catalog, &ids);
+            let subject = match if compare {
+                subject.and_then(export::comparison)
+            } else {
+                subject
+            } {
                 Ok(subject) => subject,
                 Err(e) => return fail(e),
             };

@@ -524,6 +524,8 @@ fn marking_two_occupations_and_exporting_writes_both_to_a_handout() {
     tui.send(b"\x13");
     tui.wait_for_text(&["2 on the shortlist"]);
     tui.send(b"\x05"); // Ctrl-E
+    tui.wait_for_text(&["Write a handout", "Markdown (.md)", "HTML (.html)"]);
+    tui.send(b"\r");
     tui.wait_for_text(&["Wrote the handout to"]);
     let path = dir.path().join("career-handout.md");
     let handout = std::fs::read_to_string(&path).expect("the handout file");
@@ -535,7 +537,31 @@ fn marking_two_occupations_and_exporting_writes_both_to_a_handout() {
     );
     // a second export never overwrites the first
     tui.send(b"\x05");
+    tui.wait_for_text(&["Write a handout"]);
+    tui.send(b"\r");
     tui.wait_for_text(&["career-handout-2.md"]);
+    // HTML, for printing: ↓ then Enter
+    tui.send(b"\x05");
+    tui.wait_for_text(&["Write a handout"]);
+    tui.send(b"\x1b[B");
+    tui.send(b"\r");
+    tui.wait_for_text(&["career-handout.html"]);
+    let page = std::fs::read_to_string(dir.path().join("career-handout.html")).expect("the page");
+    assert!(page.starts_with("<!doctype html>"), "{page}");
+    assert!(page.contains("<h2>Dietitian</h2>"), "{page}");
+    // the comparison's handout is the side-by-side table; HTML is now offered first
+    tui.send(b"\x12"); // Ctrl-R, compare
+    tui.wait_for_text(&["Compare", "marks what another occupation here shares"]);
+    tui.send(b"\x05");
+    tui.wait_for_text(&["comparing Physiotherapist and Dietitian"]);
+    tui.send(b"\r");
+    tui.wait_for_text(&["career-handout-2.html"]);
+    let page = std::fs::read_to_string(dir.path().join("career-handout-2.html")).expect("page");
+    assert!(
+        page.contains("<h1>Comparing Physiotherapist and Dietitian</h1>"),
+        "{page}"
+    );
+    assert!(page.contains("<table>"), "{page}");
     tui.send(CTRL_C);
     assert!(tui.wait_exit().success());
 }

@@ -616,6 +616,123 @@ fn a_rendered_handout_round_trips_through_a_file() {
 // ---------------------------------------------------------------------------------------------
 // The command
 
+/// Physiotherapist, kinesiologist and occupational therapist: the three share work settings.
+fn comparison(catalog: &Catalog) -> Subject {
+    export::comparison(occupations(
+        catalog,
+        &["physiotherapist", "kinesiologist", "occupational-therapist"],
+    ))
+    .expect("three occupations")
+}
+
+#[test]
+fn a_comparison_handout_is_the_side_by_side_table_with_shared_items_marked() {
+    let catalog = bundled();
+    let md = export::render_dated(&catalog, &comparison(&catalog), Format::Markdown, None, "x");
+    assert!(
+        md.starts_with("# Comparing Physiotherapist, Kinesiologist and Occupational Therapist\n"),
+        "{md}"
+    );
+    // the facts as one table, a column per occupation, with working links
+    assert!(
+        md.contains(
+            "|  | Physiotherapist | Kinesiologist | Occupational Therapist |\n|---|---|---|---|\n"
+        ),
+        "{md}"
+    );
+    let row = |label: &str| {
+        md.lines()
+            .find(|l| l.starts_with(&format!("| **{label}** |")))
+            .unwrap_or_else(|| panic!("no {label} row: {md}"))
+            .to_string()
+    };
+    assert_eq!(
+        row("Cluster"),
+        "| **Cluster** | Rehabilitation | Rehabilitation | Rehabilitation |"
+    );
+    assert!(row("NOC 2021").contains("31202 <https://www23.statcan.gc.ca/"));
+    assert!(row("O\\*NET-SOC").contains(&format!("29-1123.00 <{ONET_LINK}>")));
+    // each section a table; an item another one shares is marked, the others are not
+    let settings = md
+        .split("### Where they work\n")
+        .nth(1)
+        .expect("a Where they work table");
+    let table: Vec<&str> = settings
+        .lines()
+        .skip_while(|l| l.is_empty())
+        .take_while(|l| l.starts_with('|'))
+        .collect();
+    assert_eq!(
+        table[0],
+        "| Physiotherapist | Kinesiologist | Occupational Therapist |"
+    );
+    assert!(table[2].starts_with("| **◆** Hospitals |"), "{table:?}");
+    assert!(
+        table.iter().any(|r| r.contains("| Private clinics |")),
+        "not shared: {table:?}"
+    );
+    assert!(md.contains("**◆** marks what another occupation in this comparison shares."));
+    // then each in full, and the page to write on
+    assert!(md.contains("\n## Occupational Therapist\n"), "{md}");
+    assert!(md.contains("\n## Next steps\n"), "{md}");
+}
+
+#[test]
+fn a_comparison_handout_in_html_is_a_printable_table() {
+    let catalog = bundled();
+    let html = render(&catalog, &comparison(&catalog), Format::Html);
+    assert!(html.contains(
+        "<table>\n<thead><tr><th scope=\"col\"></th><th scope=\"col\">Physiotherapist</th>"
+    ));
+    assert!(
+        html.contains("<td><strong>◆</strong> Hospitals</td>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("tr { break-inside: avoid;"),
+        "rows are not split over pages"
+    );
+    assert!(html.contains(&format!("<a href=\"{ONET_LINK}\">")));
+}
+
+#[test]
+fn cli_compares_two_or_three_occupations_and_says_so_otherwise() {
+    let out = cmd()
+        .args([
+            "export",
+            "--compare",
+            "--ids",
+            "physiotherapist,kinesiologist",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let md = String::from_utf8(out).expect("UTF-8");
+    assert!(
+        md.starts_with("# Comparing Physiotherapist and Kinesiologist\n"),
+        "{md}"
+    );
+    for (ids, said) in [
+        ("physiotherapist", "one was given"),
+        (
+            "physiotherapist,kinesiologist,dietitian,pharmacist",
+            "4 were given",
+        ),
+        ("rehabilitation", "a cluster was given"),
+    ] {
+        cmd()
+            .args(["export", "--compare", "--ids", ids])
+            .assert()
+            .failure()
+            .stdout("")
+            .stderr(predicate::str::contains(format!(
+                "a comparison lays two or three occupations side by side; {said}"
+            )));
+    }
+}
+
 #[test]
 fn cli_exports_markdown_to_stdout() {
     let catalog = bundled();

@@ -736,3 +736,27 @@ fn a_long_message_takes_a_second_line_and_keeps_the_file_name() {
     assert!(shown[22].starts_with(" Filter:"), "{}", shown.join("\n"));
     assert!(shown[23].contains("help"), "{}", shown[23]);
 }
+
+#[test]
+fn ctrl_e_asks_markdown_or_html_at_80x24() {
+    let mut app = app(80, 24);
+    mark(&mut app, "physiotherapist");
+    mark(&mut app, "kinesiologist");
+    app.update(Action::ExportHandout);
+    let terminal = draw(&app, 80, 24);
+    let text = lines(terminal.backend().buffer()).join("\n");
+    for said in [
+        "Write a handout",
+        "A handout of Physiotherapist and Kinesiologist.",
+        "> Markdown (.md): plain text",
+        "HTML (.html): a web page: opens in a browser, prints well",
+        "It goes in the folder the program was started in",
+        "↑↓ choose · Enter write · Esc cancel",
+    ] {
+        assert!(text.contains(said), "{said}: {text}");
+    }
+    app.update(Action::SelectNext);
+    let text = lines(draw(&app, 80, 24).backend().buffer()).join("\n");
+    assert!(text.contains("> HTML (.html)"), "{text}");
+    insta::assert_snapshot!(terminal.backend());
+}

@@ -26,6 +26,7 @@ use super::message::Message;
 use super::overlay::Overlay;
 use super::overlay::check::{CheckOverlay, CheckView};
 use super::overlay::compare::{Compare, CompareView};
+use super::overlay::handout::{HandoutChoice, HandoutView};
 use super::overlay::help::{Help, HelpView};
 use super::overlay::results::{ResultsOverlay, ResultsView};
 use super::overlay::shortlist::{ShortlistOverlay, ShortlistView};
@@ -33,7 +34,7 @@ use super::shortlist::Shortlist;
 use super::status::StatusView;
 use super::theme::{Look, Theme};
 use crate::catalog::{Catalog, OccupationIdx};
-use crate::export::Subject;
+use crate::export::{Format, Subject};
 use crate::search::Searcher;
 
 /// The list's row painter from `App`'s fields, borrowing only those (so the list itself can be
@@ -87,6 +88,8 @@ pub struct App {
     pending_handout: Vec<OccupationIdx>,
     /// Quit once the pending handout is written ("write a handout, then quit").
     quit_after_handout: bool,
+    /// The format chosen for the last handout: offered first next time.
+    handout_format: Format,
     /// The last removal from the shortlist, with its place: what Undo puts back.
     removed: Option<(usize, OccupationIdx)>,
     look: Look,
@@ -121,6 +124,7 @@ impl App {
             handed_out: Default::default(),
             pending_handout: Vec::new(),
             quit_after_handout: false,
+            handout_format: Format::Markdown,
             removed: None,
             look: Look::new(theme),
             status: None,
@@ -379,6 +383,14 @@ impl App {
         }
     }
 
+    pub fn handout_view<'a>(&'a self, choice: &'a HandoutChoice) -> HandoutView<'a> {
+        HandoutView {
+            catalog: &self.catalog,
+            choice,
+            theme: self.look.theme(),
+        }
+    }
+
     pub fn compare_view<'a>(&'a self, items: &'a [OccupationIdx]) -> CompareView<'a> {
         CompareView {
             catalog: &self.catalog,
@@ -453,8 +465,12 @@ impl App {
                 self.filter_edited(edit);
             }
             Action::Cancel => {
-                if self.overlay.is_some() {
-                    self.overlay = None;
+                if let Some(overlay) = self.overlay.take() {
+                    // the format choice goes back to the comparison it was asked from
+                    if let Overlay::Handout(choice) = overlay {
+                        let (_, _, back) = choice.into_parts();
+                        self.overlay = back.map(Overlay::Compare);
+                    }
                 } else if !self.filter.text().is_empty() {
                     self.filter.set_text(String::new());
                     self.filter_changed();
@@ -617,9 +633,18 @@ impl App {
         self.overlay = Some(Overlay::Compare(Compare::new(items)));
     }
 
+    /// Ctrl-E: asks Markdown or HTML for a handout of what is in view — the comparison, the
+    /// shortlist, or the selection — or, from "Quit?", of the occupations in no handout yet.
     fn export_handout(&mut self) {
-        let subject = if let Some(Overlay::Compare(compare)) = &self.overlay {
-            Some(Subject::Occupations(compare.items().to_vec()))
+        let then_quit = matches!(self.overlay, Some(Overlay::Quit));
+        let back = match &self.overlay {
+            Some(Overlay::Compare(compare)) => Some(compare.clone()),
+            _ => None,
+        };
+        let subject = if then_quit {
+            Some(Subject::Occupations(self.unsaved()))
+        } else if let Some(compare) = &back {
+            Some(Subject::Comparison(compare.items().to_vec()))
         } else if !self.shortlist.is_empty() {
             Some(Subject::Occupations(self.shortlist.items().to_vec()))
         } else {
@@ -631,22 +656,32 @@ impl App {
         };
         match subject {
             Some(subject) => {
-                self.say("Writing the handout…");
-                self.pending_handout = match &subject {
-                    Subject::Occupations(list) => list.clone(),
-                    Subject::Cluster(c) => self.catalog.cluster(*c).occupations().to_vec(),
-                };
-                if matches!(self.overlay, Some(Overlay::Quit)) {
-                    // the handout of everything at risk, then quit once it is written
-                    self.pending_handout = self.unsaved();
-                    self.quit_after_handout = true;
-                    self.overlay = None;
-                }
-                let summary = self.interest_summary();
-                self.effects.push(Effect::WriteHandout(subject, summary));
+                self.overlay = Some(Overlay::Handout(HandoutChoice::new(
+                    subject,
+                    self.handout_format,
+                    back,
+                    then_quit,
+                )));
             }
             None => self.say("Nothing to write: select an occupation or cluster"),
         }
+    }
+
+    /// Enter in the format choice: the handout is written (by the loop) in the chosen format.
+    fn write_handout(&mut self) {
+        let Some(Overlay::Handout(choice)) = self.overlay.take() else {
+            return;
+        };
+        let then_quit = choice.then_quit();
+        let (subject, format, back) = choice.into_parts();
+        self.handout_format = format;
+        self.pending_handout = subject.occupations(&self.catalog);
+        self.quit_after_handout = then_quit;
+        self.overlay = back.map(Overlay::Compare);
+        self.say("Writing the handout…");
+        let summary = self.interest_summary();
+        self.effects
+            .push(Effect::WriteHandout(subject, summary, format));
     }
 
     fn open_official_page(&mut self) {
@@ -858,6 +893,11 @@ impl App {
                 }
             }
             Some(Overlay::Quit) => {}
+            Some(Overlay::Handout(_)) => {
+                if let Some(Overlay::Handout(choice)) = &mut self.overlay {
+                    choice.switch();
+                }
+            }
             None => match self.focus {
                 Focus::List => self.list.move_by(delta),
                 Focus::Detail => self.scroll_detail(delta),
@@ -871,6 +911,10 @@ impl App {
     }
 
     fn activate(&mut self) {
+        if matches!(self.overlay, Some(Overlay::Handout(_))) {
+            self.write_handout();
+            return;
+        }
         if let Some(Overlay::Check(check)) = &self.overlay {
             let rating = check.choice();
             self.interest.answer(rating);
@@ -1485,11 +1529,37 @@ mod tests {
     #[test]
     fn handouts_and_pages_are_effects_not_io() {
         let mut app = app();
+        // Ctrl-E asks the format first; Esc writes nothing
         app.update(Action::ExportHandout);
+        assert_eq!(app.mode(), Mode::Handout);
+        app.update(Action::Cancel);
+        assert_eq!(app.overlay(), None);
+        assert!(app.take_effects().is_empty());
+        app.update(Action::ExportHandout);
+        app.update(Action::Activate);
         assert_eq!(
             app.take_effects(),
-            vec![Effect::WriteHandout(Subject::Cluster(ClusterIdx(0)), None)]
+            vec![Effect::WriteHandout(
+                Subject::Cluster(ClusterIdx(0)),
+                None,
+                Format::Markdown
+            )]
         );
+        assert_eq!(app.overlay(), None);
+        // HTML is one key away, and offered first the next time
+        app.update(Action::ExportHandout);
+        app.update(Action::SelectNext);
+        app.update(Action::Activate);
+        assert!(matches!(
+            app.take_effects().as_slice(),
+            [Effect::WriteHandout(_, None, Format::Html)]
+        ));
+        app.update(Action::ExportHandout);
+        app.update(Action::Activate);
+        assert!(matches!(
+            app.take_effects().as_slice(),
+            [Effect::WriteHandout(_, None, Format::Html)]
+        ));
         select_occupation(&mut app, "physiotherapist");
         app.update(Action::OpenOfficialPage);
         assert_eq!(
@@ -1502,15 +1572,37 @@ mod tests {
         select_occupation(&mut app, "dietitian");
         app.update(Action::ToggleShortlist);
         app.update(Action::ExportHandout);
+        app.update(Action::SelectPrevious);
+        app.update(Action::Activate);
         let physio = app.catalog().occupation_by_id("physiotherapist").unwrap();
         let diet = app.catalog().occupation_by_id("dietitian").unwrap();
         assert_eq!(
             app.take_effects(),
             vec![Effect::WriteHandout(
                 Subject::Occupations(vec![physio, diet]),
-                None
+                None,
+                Format::Markdown
             )]
         );
+        // from the comparison: the side-by-side handout, and back to the comparison after
+        app.update(Action::ToggleCompare);
+        assert_eq!(app.mode(), Mode::Compare);
+        app.update(Action::ExportHandout);
+        assert_eq!(app.mode(), Mode::Handout);
+        app.update(Action::Cancel);
+        assert_eq!(app.mode(), Mode::Compare, "Esc goes back to the comparison");
+        app.update(Action::ExportHandout);
+        app.update(Action::Activate);
+        assert_eq!(
+            app.take_effects(),
+            vec![Effect::WriteHandout(
+                Subject::Comparison(vec![physio, diet]),
+                None,
+                Format::Markdown
+            )]
+        );
+        assert_eq!(app.mode(), Mode::Compare);
+        app.update(Action::Cancel);
         app.update(Action::EffectDone("Wrote the handout to /tmp/x.md".into()));
         assert_eq!(app.status(), Some("Wrote the handout to /tmp/x.md"));
         app.update(Action::SelectNext);
@@ -1625,8 +1717,12 @@ mod tests {
         let mut quitting = app();
         mark(&mut quitting, "dietitian");
         quitting.update(Action::Quit);
+        let mut handout = app();
+        marked(&mut handout);
+        handout.update(Action::ExportHandout);
         vec![
             ("asked before quitting", quitting),
+            ("choosing a handout's format", handout),
             ("interest check", check),
             ("interest result", result),
             ("list", list),
@@ -1771,8 +1867,9 @@ mod tests {
         assert_eq!(app.mode(), Mode::Results);
         // a handout carries the code and scores, never the answers
         app.update(Action::ExportHandout);
+        app.update(Action::Activate);
         let effects = app.take_effects();
-        let Some(Effect::WriteHandout(_, Some(summary))) = effects.first() else {
+        let Some(Effect::WriteHandout(_, Some(summary), _)) = effects.first() else {
             panic!("{effects:?}");
         };
         assert!(
@@ -1851,6 +1948,9 @@ mod tests {
         // write a handout, then quit: only once it is written
         app.update(Action::Quit);
         app.update(Action::ExportHandout);
+        assert_eq!(app.mode(), Mode::Handout, "which format?");
+        assert!(!app.should_quit());
+        app.update(Action::Activate);
         assert!(matches!(
             app.take_effects().as_slice(),
             [Effect::WriteHandout(..)]
@@ -1863,6 +1963,7 @@ mod tests {
         let mut app = self::app();
         mark(&mut app, "dietitian");
         app.update(Action::ExportHandout);
+        app.update(Action::Activate);
         app.update(Action::HandoutWritten);
         app.update(Action::Quit);
         assert!(app.should_quit());

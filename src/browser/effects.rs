@@ -17,9 +17,9 @@ use crate::export::{self, Format, InterestSummary, Subject};
 pub enum Effect {
     /// Open this address in the system browser.
     OpenUrl(String),
-    /// Write a Markdown handout in the working directory, with the interest result when the
-    /// check was taken.
-    WriteHandout(Subject, Option<InterestSummary>),
+    /// Write a handout in this format in the working directory, with the interest result when
+    /// the check was taken.
+    WriteHandout(Subject, Option<InterestSummary>, Format),
 }
 
 /// The stem of handout files the browser writes in the working directory.
@@ -30,19 +30,9 @@ pub const HANDOUT_STEM: &str = "career-handout";
 pub fn run(effect: &Effect, catalog: &Catalog) -> (Message, bool) {
     match effect {
         Effect::OpenUrl(url) => (open_url(url, std::env::var_os("BROWSER")).into(), false),
-        Effect::WriteHandout(subject, interests) => {
-            let text = export::render_with_interests(
-                catalog,
-                subject,
-                Format::Markdown,
-                interests.as_ref(),
-            );
-            match export::write_unique(
-                std::path::Path::new("."),
-                HANDOUT_STEM,
-                Format::Markdown,
-                &text,
-            ) {
+        Effect::WriteHandout(subject, interests, format) => {
+            let text = export::render_with_interests(catalog, subject, *format, interests.as_ref());
+            match export::write_unique(std::path::Path::new("."), HANDOUT_STEM, *format, &text) {
                 Ok(path) => (
                     Message::with_path("Wrote the handout to ", &path.display().to_string()),
                     true,

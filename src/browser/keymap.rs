@@ -40,10 +40,12 @@ pub enum Mode {
     Results,
     /// Asking before quitting with a shortlist in no handout.
     Quit,
+    /// Choosing the format of a handout before it is written.
+    Handout,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 8] = [
+    pub const ALL: [Mode; 9] = [
         Mode::List,
         Mode::Detail,
         Mode::Help,
@@ -52,6 +54,7 @@ impl Mode {
         Mode::Check,
         Mode::Results,
         Mode::Quit,
+        Mode::Handout,
     ];
 }
 
@@ -182,8 +185,10 @@ const EVERYWHERE: &[Mode] = &[
     Mode::Compare,
     Mode::Check,
     Mode::Results,
+    Mode::Handout,
 ];
 const QUITTING: &[Mode] = &[Mode::Quit];
+const HANDOUT: &[Mode] = &[Mode::Handout];
 
 const MOVE: &str = "move; scroll the detail when it has focus";
 const PAGE: &str = "move a page";
@@ -423,7 +428,7 @@ pub static BINDINGS: &[Binding] = &[
         ctrl('e'),
         PANES,
         Action::ExportHandout,
-        "write a Markdown handout of the shortlist (or the selection)",
+        "write a handout of the shortlist (or the selection): Markdown or HTML",
         Some("handout"),
     ),
     bind(
@@ -780,6 +785,36 @@ pub static BINDINGS: &[Binding] = &[
     // no hint: the message after a removal names these keys, when there is something to undo
     bind(ctrl('u'), SHORTLIST, Action::Undo, "", None),
     bind(key(KeyCode::Char('u')), SHORTLIST, Action::Undo, "", None),
+    bind(
+        key(KeyCode::Up),
+        HANDOUT,
+        Action::SelectPrevious,
+        "",
+        Some("choose"),
+    ),
+    bind(
+        key(KeyCode::Down),
+        HANDOUT,
+        Action::SelectNext,
+        "",
+        Some("choose"),
+    ),
+    bind(
+        key(KeyCode::Enter),
+        HANDOUT,
+        Action::Activate,
+        "",
+        Some("write"),
+    ),
+    // no hint: Ctrl-E twice writes the format offered first, as Enter does
+    bind(ctrl('e'), HANDOUT, Action::Activate, "", None),
+    bind(
+        key(KeyCode::Esc),
+        HANDOUT,
+        Action::Cancel,
+        "",
+        Some("cancel"),
+    ),
     bind(
         ctrl('e'),
         QUITTING,

@@ -52,6 +52,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Overlay::Check(check)) => app.check_view(check.choice()).render(frame, areas.screen),
         Some(Overlay::Results(results)) => app.results_view(results).render(frame, areas.compare()),
         Some(Overlay::Quit) => app.quit_view().render(frame, areas.screen),
+        Some(Overlay::Handout(choice)) => app.handout_view(choice).render(frame, areas.screen),
     }
 }
 

@@ -404,6 +404,18 @@ impl Section {
         }
     }
 
+    /// Whether `item` is also among this section's items of one of `others` (ignoring ASCII
+    /// case): what a comparison marks as shared.
+    pub fn shared_with<'a>(
+        self,
+        item: &str,
+        others: impl IntoIterator<Item = &'a Occupation>,
+    ) -> bool {
+        others
+            .into_iter()
+            .any(|o| self.items(o).iter().any(|x| x.eq_ignore_ascii_case(item)))
+    }
+
     /// The section's items for an occupation.
     pub fn items(self, occupation: &Occupation) -> &[String] {
         match self {

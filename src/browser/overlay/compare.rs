@@ -149,13 +149,12 @@ impl CompareView<'_> {
                 .map(|(i, o)| {
                     let mut lines = Vec::new();
                     for item in part.items(o) {
-                        let shared = occupations.iter().enumerate().any(|(j, other)| {
-                            j != i
-                                && part
-                                    .items(other)
-                                    .iter()
-                                    .any(|x| x.eq_ignore_ascii_case(item))
-                        });
+                        let others = occupations
+                            .iter()
+                            .enumerate()
+                            .filter(|&(j, _)| j != i)
+                            .map(|(_, other)| *other);
+                        let shared = part.shared_with(item, others);
                         let (mark, style) = if shared {
                             (
                                 format!("{} ", theme.glyphs.shared),

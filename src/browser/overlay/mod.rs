@@ -1,9 +1,11 @@
-//! The views drawn over the panes, as one enum: [`help`], [`shortlist`], [`compare`]. Each file
+//! The views drawn over the panes, as one enum: [`help`], [`shortlist`], [`compare`], the
+//! interest [`check`] and its [`results`], the [`quit`] question and the [`handout`] choice. Each file
 //! holds its overlay's state, its behaviour and its drawing (a borrowed view); its keys are the
 //! rows of [`super::keymap::BINDINGS`] for its [`Mode`]. Overlays never import `app`.
 
 pub mod check;
 pub mod compare;
+pub mod handout;
 pub mod help;
 pub mod quit;
 pub mod results;
@@ -23,6 +25,8 @@ pub enum Overlay {
     Results(results::ResultsOverlay),
     /// "Quit?": shortlisted occupations are in no handout.
     Quit,
+    /// Markdown or HTML? before a handout is written.
+    Handout(handout::HandoutChoice),
 }
 
 impl Overlay {
@@ -35,6 +39,7 @@ impl Overlay {
             Overlay::Check(_) => Mode::Check,
             Overlay::Results(_) => Mode::Results,
             Overlay::Quit => Mode::Quit,
+            Overlay::Handout(_) => Mode::Handout,
         }
     }
 }
