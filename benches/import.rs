@@ -7,6 +7,10 @@
 //! - `import/keystroke-*`: one key typed into the filter and the frame after it, then Backspace and
 //!   its frame; the time is for the two keystrokes.
 //!
+//! - `import/onet-29.3` (only when `../shared/reference/onet-29.3` is there; a note says so
+//!   otherwise): the whole O*NET database to checked TOML (`import_onet_dir`), loading that TOML,
+//!   the first frame on it, and a keystroke and Backspace on it (`import/onet-keystroke-*`).
+//!
 //! `cargo bench --bench import` runs them; the synthetic file is also written to
 //! `target/noc-synthetic-elements.csv` so the command line can be timed on it.
 
@@ -90,6 +94,76 @@ fn bench(c: &mut Criterion) {
     group.sample_size(20);
     // (already typed, the key): the first letter matches the most; later ones narrow it down
     for (typed, key) in [("", 'n'), ("", 'a'), ("nursin", 'g'), ("assistan", 't')] {
+        let mut app = App::new(
+            report.catalog.clone(),
+            Theme::dark(),
+            Rect::new(0, 0, 80, 24),
+        );
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("backend");
+        type_str(&mut app, typed);
+        draw(&mut terminal, &app);
+        group.bench_function(format!("{typed}[{key}]-and-backspace"), |b| {
+            b.iter(|| {
+                app.update(Action::EditFilter(InputRequest::InsertChar(key)));
+                draw(&mut terminal, &app);
+                app.update(Action::EditFilter(InputRequest::DeletePrevChar));
+                draw(&mut terminal, &app);
+            })
+        });
+    }
+    group.finish();
+    onet(c);
+}
+
+/// The whole O*NET database, when it is there (a fresh clone has no `../shared`).
+fn onet(c: &mut Criterion) {
+    use career_clusters::import_onet::{Options as OnetOptions, import_onet_dir};
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/onet-29.3");
+    if !dir.join("Occupation Data.txt").exists() {
+        eprintln!(
+            "import/onet-29.3: skipped, the O*NET database is not at {}",
+            dir.display()
+        );
+        return;
+    }
+    let report = import_onet_dir(&dir, None, &OnetOptions::default()).expect("O*NET imports");
+    eprintln!(
+        "O*NET {}: {} rows -> {} occupations, {} other names, {} duties, {} related links; \
+         catalog TOML {:.2} MB",
+        report.version,
+        report.stats.rows,
+        report.stats.occupations,
+        report.stats.aliases,
+        report.stats.duties,
+        report.stats.related,
+        report.toml.len() as f64 / 1e6,
+    );
+    let mut group = c.benchmark_group("import");
+    group.sample_size(10);
+    group.bench_function("onet-29.3", |b| {
+        b.iter(|| import_onet_dir(black_box(&dir), None, &OnetOptions::default()).expect("imports"))
+    });
+    group.bench_function("onet-load-catalog", |b| {
+        b.iter(|| Catalog::from_str(black_box(&report.toml), "onet").expect("loads"))
+    });
+    group.bench_function("onet-first-frame-80x24", |b| {
+        b.iter_batched(
+            || report.catalog.clone(),
+            |catalog| {
+                let app = App::new(catalog, Theme::dark(), Rect::new(0, 0, 80, 24));
+                let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("backend");
+                draw(&mut terminal, &app);
+                app
+            },
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("import/onet-keystroke");
+    group.sample_size(20);
+    for (typed, key) in [("", 'n'), ("registered nurs", 'e'), ("x-ray tec", 'h')] {
         let mut app = App::new(
             report.catalog.clone(),
             Theme::dark(),

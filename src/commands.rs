@@ -221,6 +221,9 @@ fn show_occupation(
             /// The NOC code's TEER, 0 to 5, and what it usually means.
             teer: Option<u8>,
             preparation: Option<&'static str>,
+            /// The O*NET Job Zone, 1 to 5, and the preparation it stands for.
+            job_zone: Option<u8>,
+            job_zone_preparation: Option<&'static str>,
             /// The primary O*NET-SOC code.
             onet: Option<&'a str>,
             onet_url: Option<String>,
@@ -259,6 +262,8 @@ fn show_occupation(
                 noc: occ.noc(),
                 teer: occ.teer().map(|t| t.0),
                 preparation: occ.teer().map(|t| t.words()),
+                job_zone: occ.job_zone().map(|z| z.number()),
+                job_zone_preparation: occ.job_zone().map(|z| z.words()),
                 onet: occ.onet(),
                 onet_url: occ.onet().map(onet_url),
                 onet_codes: occ.onet_codes(),
@@ -275,6 +280,9 @@ fn show_occupation(
     }
     if let Some(teer) = occ.teer() {
         writeln!(out, "preparation: {}", teer.label())?;
+    }
+    if let Some(zone) = occ.job_zone() {
+        writeln!(out, "preparation: {}", zone.label())?;
     }
     if !occ.interests().is_empty() {
         writeln!(

@@ -276,6 +276,12 @@ fn occupation_blocks(doc: &mut Doc, catalog: &Catalog, o: OccupationIdx) {
             Span::Text(teer.label()),
         ]));
     }
+    if let Some(zone) = occ.job_zone() {
+        doc.blocks.push(Block::Paragraph(vec![
+            Span::Label("Preparation:"),
+            Span::Text(zone.label()),
+        ]));
+    }
     if !occ.interests().is_empty() {
         doc.blocks.push(Block::Paragraph(vec![
             Span::Label("Interests:"),

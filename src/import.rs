@@ -727,7 +727,7 @@ fn human_bytes(bytes: u64) -> String {
 }
 
 /// Folds accented Latin letters to ASCII so ids keep them ("Collège" → "college").
-fn ascii_fold(text: &str) -> String {
+pub(crate) fn ascii_fold(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',

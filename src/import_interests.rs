@@ -72,35 +72,10 @@ impl NocInterests {
 
     /// Reads O*NET's `Interests.txt` and the crosswalk CSV.
     pub fn read_files(interests: &Path, crosswalk: &Path) -> Result<NocInterests, InterestsError> {
-        let read = |path: &Path| -> Result<String, InterestsError> {
-            let name = crate::text::sanitize_inline(&path.display().to_string());
-            let file = crate::input::open_regular(path).map_err(|e| InterestsError::Read {
-                file: name.clone(),
-                source: match e {
-                    crate::input::OpenError::Io(e) => e,
-                    other => io::Error::other(other.to_string()),
-                },
-            })?;
-            let mut text = String::new();
-            let mut capped = io::Read::take(file, MAX_BYTES + 1);
-            io::Read::read_to_string(&mut capped, &mut text).map_err(|source| {
-                InterestsError::Read {
-                    file: name.clone(),
-                    source,
-                }
-            })?;
-            if text.len() as u64 > MAX_BYTES {
-                return Err(InterestsError::TooLarge {
-                    file: name,
-                    limit: MAX_BYTES,
-                });
-            }
-            Ok(text)
-        };
         NocInterests::from_texts(
-            &read(interests)?,
+            &read_capped(interests)?,
             &file_name(interests),
-            &read(crosswalk)?,
+            &read_capped(crosswalk)?,
             &file_name(crosswalk),
         )
     }
@@ -115,40 +90,13 @@ impl NocInterests {
         let mut warnings = Vec::new();
         let scores = onet_scores(interests, interests_name, &mut warnings)?;
         let mut weights: HashMap<String, Vec<(String, f64)>> = HashMap::new();
-        let mut reader = csv::ReaderBuilder::new()
-            .flexible(true)
-            .from_reader(crosswalk.as_bytes());
-        const EXPECTED: &str = "`onet_soc_code`, `noc_2021` and `down_weight`";
-        let header = reader.headers().cloned().unwrap_or_default();
-        let column = |name: &'static str| {
-            header
-                .iter()
-                .position(|h| h.trim() == name)
-                .ok_or(InterestsError::Header {
-                    file: crosswalk_name.to_string(),
-                    missing: name,
-                    expected: EXPECTED,
-                })
-        };
-        let (onet_at, noc_at, weight_at) = (
-            column("onet_soc_code")?,
-            column("noc_2021")?,
-            column("down_weight")?,
-        );
-        for (i, row) in reader.records().enumerate() {
-            let line = i + 2;
-            let parsed = row.ok().and_then(|r| {
-                let onet = r.get(onet_at)?.trim().to_string();
-                let noc = r.get(noc_at)?.trim().to_string();
-                let weight: f64 = r.get(weight_at)?.trim().parse().ok()?;
-                (weight.is_finite() && weight >= 0.0).then_some((onet, noc, weight))
-            });
-            match parsed {
-                Some((onet, noc, weight)) => weights.entry(noc).or_default().push((onet, weight)),
-                None => warnings.push(format!(
-                    "{crosswalk_name}: line {line}: not a mapping row; skipped"
-                )),
-            }
+        for row in read_crosswalk(crosswalk, crosswalk_name, &mut |line, why| {
+            warnings.push(format!("{crosswalk_name}: line {line}: {why}"));
+        })? {
+            weights
+                .entry(row.noc)
+                .or_default()
+                .push((row.onet, row.weight));
         }
         let mut by_noc = HashMap::new();
         for (noc, mapped) in weights {
@@ -179,6 +127,84 @@ impl NocInterests {
         }
         Ok(NocInterests { by_noc, warnings })
     }
+}
+
+/// One mapping of the crosswalk: an O*NET-SOC code, a NOC 2021 unit group, and the row's
+/// `down_weight` (the share of the unit group this O*NET occupation stands for, noise-reduced).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CrosswalkRow {
+    pub onet: String,
+    pub noc: String,
+    pub weight: f64,
+}
+
+/// The rows of the crosswalk CSV (`name` for messages). A row that is not a mapping is handed to
+/// `skipped` with its line and why, and left out; a header without the columns is an error.
+pub fn read_crosswalk(
+    text: &str,
+    name: &str,
+    skipped: &mut dyn FnMut(u64, &str),
+) -> Result<Vec<CrosswalkRow>, InterestsError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    const EXPECTED: &str = "`onet_soc_code`, `noc_2021` and `down_weight`";
+    let header = reader.headers().cloned().unwrap_or_default();
+    let column = |wanted: &'static str| {
+        header
+            .iter()
+            .position(|h| h.trim_start_matches('\u{feff}').trim() == wanted)
+            .ok_or(InterestsError::Header {
+                file: name.to_string(),
+                missing: wanted,
+                expected: EXPECTED,
+            })
+    };
+    let (onet_at, noc_at, weight_at) = (
+        column("onet_soc_code")?,
+        column("noc_2021")?,
+        column("down_weight")?,
+    );
+    let mut rows = Vec::new();
+    for (i, row) in reader.records().enumerate() {
+        let line = i as u64 + 2;
+        let parsed = row.ok().and_then(|r| {
+            let onet = r.get(onet_at)?.trim().to_string();
+            let noc = r.get(noc_at)?.trim().to_string();
+            let weight: f64 = r.get(weight_at)?.trim().parse().ok()?;
+            (weight.is_finite() && weight >= 0.0).then_some(CrosswalkRow { onet, noc, weight })
+        });
+        match parsed {
+            Some(row) => rows.push(row),
+            None => skipped(line, "not a mapping row; skipped"),
+        }
+    }
+    Ok(rows)
+}
+
+/// A file's whole text, read with the [`MAX_BYTES`] cap (only a regular file).
+pub fn read_capped(path: &Path) -> Result<String, InterestsError> {
+    let name = crate::text::sanitize_inline(&path.display().to_string());
+    let file = crate::input::open_regular(path).map_err(|e| InterestsError::Read {
+        file: name.clone(),
+        source: match e {
+            crate::input::OpenError::Io(e) => e,
+            other => io::Error::other(other.to_string()),
+        },
+    })?;
+    let mut text = String::new();
+    let mut capped = io::Read::take(file, MAX_BYTES + 1);
+    io::Read::read_to_string(&mut capped, &mut text).map_err(|source| InterestsError::Read {
+        file: name.clone(),
+        source,
+    })?;
+    if text.len() as u64 > MAX_BYTES {
+        return Err(InterestsError::TooLarge {
+            file: name,
+            limit: MAX_BYTES,
+        });
+    }
+    Ok(text)
 }
 
 fn file_name(path: &Path) -> String {

@@ -34,6 +34,7 @@ pub mod export;
 pub mod generate;
 pub mod import;
 pub mod import_interests;
+pub mod import_onet;
 pub mod input;
 pub mod interests;
 pub mod search;

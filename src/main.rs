@@ -208,19 +208,121 @@ enum ImportSource {
         #[arg(long, value_name = "FILE", requires = "onet_interests")]
         crosswalk: Option<PathBuf>,
     },
+    /// The O*NET database directory (the text release, e.g. `db_29_3_text`).
+    ///
+    /// Its 1,016 occupations with tasks, other titles, interests, Job Zones, education and related
+    /// occupations, grouped by O*NET career cluster (or pathway). Malformed rows are skipped and
+    /// reported with their file and line on stderr.
+    Onet {
+        /// The directory with `Occupation Data.txt`, `Task Statements.txt` and the other files.
+        dir: PathBuf,
+        /// Write the catalog to this file (atomically) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace the output file if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
+        /// Import only `health` (the Health Science cluster) or codes starting with PREFIX, e.g.
+        /// `29-`; repeatable.
+        #[arg(long, value_name = "health|PREFIX")]
+        only: Vec<String>,
+        /// Make one cluster per O*NET career cluster or per career pathway.
+        #[arg(long, value_enum, default_value_t)]
+        by: career_clusters::import_onet::Grouping,
+        /// Fill NOC 2021 codes from this O*NET → NOC crosswalk CSV where the mapping is clear.
+        #[arg(long, value_name = "FILE")]
+        noc_crosswalk: Option<PathBuf>,
+    },
+}
+
+/// `import onet`: like `import noc`, from an O*NET database directory.
+fn run_import_onet(
+    dir: &std::path::Path,
+    output: Option<&std::path::Path>,
+    force: bool,
+    options: &career_clusters::import_onet::Options,
+    crosswalk: Option<&std::path::Path>,
+) -> ExitCode {
+    let report = match career_clusters::import_onet::import_onet_dir(dir, crosswalk, options) {
+        Ok(report) => report,
+        Err(e) => return fail(e),
+    };
+    const SHOWN: usize = 20;
+    for warning in report.warnings.iter().take(SHOWN) {
+        eprintln!("career-clusters: warning: {warning}");
+    }
+    let more = (report.warnings.len().saturating_sub(SHOWN) as u64) + report.more_warnings;
+    if more > 0 {
+        eprintln!("career-clusters: … and {more} more warnings");
+    }
+    let s = &report.stats;
+    let mut done = format!(
+        "imported {} occupations ({} other names, {} duties, {} related links) in {} clusters \
+         from {} rows of O*NET {}",
+        s.occupations, s.aliases, s.duties, s.related, s.clusters, s.rows, report.version
+    );
+    if s.skipped_rows > 0 {
+        done.push_str(&format!("; {} malformed rows skipped", s.skipped_rows));
+    }
+    if crosswalk.is_some() {
+        done.push_str(&format!("; NOC codes for {} of them", s.noc));
+    }
+    match output {
+        Some(path) => match import::write_new_file(path, &report.toml, force) {
+            Ok(()) => {
+                eprintln!(
+                    "career-clusters: {done}; wrote {}",
+                    sanitize_inline(&path.display().to_string())
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(e),
+        },
+        None => {
+            let result = io::stdout().lock().write_all(report.toml.as_bytes());
+            let code = finish(result.map_err(CommandError::from));
+            if code == ExitCode::SUCCESS {
+                eprintln!("career-clusters: {done}");
+            }
+            code
+        }
+    }
 }
 
 /// `import noc`: the catalog goes to the output file or stdout; warnings and a summary to stderr.
 fn run_import(source: &ImportSource) -> ExitCode {
-    let ImportSource::Noc {
-        file,
-        output,
-        force,
-        only,
-        by,
-        onet_interests,
-        crosswalk,
-    } = source;
+    let (file, output, force, only, by, onet_interests, crosswalk) = match source {
+        ImportSource::Noc {
+            file,
+            output,
+            force,
+            only,
+            by,
+            onet_interests,
+            crosswalk,
+        } => (file, output, force, only, by, onet_interests, crosswalk),
+        ImportSource::Onet {
+            dir,
+            output,
+            force,
+            only,
+            by,
+            noc_crosswalk,
+        } => {
+            let options = career_clusters::import_onet::Options {
+                only: only.clone(),
+                by: *by,
+                ..Default::default()
+            };
+            return run_import_onet(
+                dir,
+                output.as_deref(),
+                *force,
+                &options,
+                noc_crosswalk.as_deref(),
+            );
+        }
+    };
     let interests = match (onet_interests, crosswalk) {
         (Some(interests), Some(crosswalk)) => {
             match career_clusters::import_interests::NocInterests::read_files(interests, crosswalk)
@@ -298,6 +400,7 @@ fn writes_to_stdout(command: Option<&Command>) -> bool {
     match command {
         None => false,
         Some(Command::Import(ImportSource::Noc { output, .. })) => output.is_none(),
+        Some(Command::Import(ImportSource::Onet { output, .. })) => output.is_none(),
         Some(Command::Export { output, .. }) => output.is_none(),
         Some(_) => true,
     }

@@ -278,6 +278,9 @@ impl Lines<'_> {
         if let Some(teer) = occupation.teer() {
             self.paragraph(vec![Span::styled(teer.label(), theme.muted)]);
         }
+        if let Some(zone) = occupation.job_zone() {
+            self.paragraph(vec![Span::styled(zone.label(), theme.muted)]);
+        }
         if !occupation.interests().is_empty() {
             self.paragraph(vec![Span::styled(
                 format!(

@@ -59,6 +59,8 @@ pub struct OccupationDraft {
     /// O*NET-SOC codes, the primary first.
     pub onet: Vec<String>,
     pub onet_nearest: bool,
+    /// The O*NET Job Zone, 1 to 5.
+    pub job_zone: Option<u8>,
 }
 
 /// Why a draft is not a catalog: every problem found, each naming what it is about.
@@ -189,7 +191,17 @@ impl Catalog {
                         .problems
                         .push(format!("{at}: `onet_nearest` without an O*NET code"));
                 }
+                let job_zone = occupation.job_zone.and_then(|zone| {
+                    let found = super::JobZone::new(zone);
+                    if found.is_none() {
+                        check
+                            .problems
+                            .push(format!("{at}: job_zone {zone} is not a Job Zone (1 to 5)"));
+                    }
+                    found
+                });
                 occupations.push(Occupation {
+                    job_zone,
                     title: check.text(&at, "title", &occupation.title, true),
                     cluster: ClusterIdx(c),
                     aliases: check.list(&at, "aliases", &occupation.aliases),

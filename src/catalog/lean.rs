@@ -224,6 +224,7 @@ impl<'i> Parser<'i> {
             b'\'' => Value::Text(self.literal_string()?),
             b'[' => Value::List(self.list()?),
             b't' | b'f' => Value::Bool(self.boolean()?),
+            b'0'..=b'9' => Value::Integer(self.integer()?),
             _ => return None,
         };
         Some(Item {
@@ -243,6 +244,24 @@ impl<'i> Parser<'i> {
         };
         match self.peek() {
             None | Some(b' ' | b'\t' | b'\r' | b'\n' | b'#' | b',' | b']') => Some(value),
+            Some(_) => None,
+        }
+    }
+
+    /// A whole number in plain decimal (`4`, `2025`), ending where a value ends. Signs, leading
+    /// zeros, `_` separators, other bases, decimals, dates and numbers too long for sure to fit
+    /// in 64 bits are left to toml.
+    fn integer(&mut self) -> Option<String> {
+        let start = self.pos;
+        while self.peek().is_some_and(|b| b.is_ascii_digit()) {
+            self.pos += 1;
+        }
+        let digits = &self.text[start..self.pos];
+        if digits.len() > 18 || (digits.len() > 1 && digits.starts_with('0')) {
+            return None;
+        }
+        match self.peek() {
+            None | Some(b' ' | b'\t' | b'\r' | b'\n' | b'#') => Some(digits.to_string()),
             Some(_) => None,
         }
     }
@@ -369,7 +388,7 @@ mod tests {
         settings = [\"Clinics\"]\n\n[[clusters.occupations]]\nid = \"nurse\"\ntitle = \"Nurse\"\n\
         summary = \"Cares \\x41 \\e.\"\nrelated = [\"aide\"]\nnoc = \"31301\"\n\
         [[clusters.occupations]]\nid = \"aide\"\ntitle = \"Aide\"\nsummary = \"Helps.\"\n\
-        skills = []\nonet = \"31-1131.00\"\n";
+        skills = []\nonet = \"31-1131.00\"\njob_zone = 3 # medium\n";
 
     /// The same tree, whoever built it: entries compared by key (toml may keep them sorted),
     /// text compared exactly, with its span.
@@ -387,6 +406,7 @@ mod tests {
         match (&a.value, &b.value) {
             (Value::Text(x), Value::Text(y)) => x == y && a.span == b.span,
             (Value::Bool(x), Value::Bool(y)) => x == y && a.span == b.span,
+            (Value::Integer(x), Value::Integer(y)) => x == y && a.span == b.span,
             (Value::List(x), Value::List(y)) => {
                 x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_item(x, y))
             }
@@ -610,10 +630,22 @@ mod tests {
     }
 
     #[test]
+    fn reads_plain_whole_numbers() {
+        let (root, _) = parse_tree("job_zone = 4 # considerable\nyear = 0\n").expect("plain");
+        assert_eq!(
+            root.get("job_zone").map(|i| &i.value),
+            Some(&Value::Integer("4".into()))
+        );
+        assert_eq!(
+            root.get("year").map(|i| &i.value),
+            Some(&Value::Integer("0".into()))
+        );
+    }
+
+    #[test]
     fn leaves_everything_else_to_toml() {
         for src in [
             "\u{feff}title = \"x\"",
-            "title = 1",
             "title = \"\"\"x\"\"\"",
             "title = '''x'''",
             "\"title\" = \"x\"",
@@ -637,6 +669,14 @@ mod tests {
             "title = [,]",
             "# bell \u{7}\n",
             "title = {a = \"x\"}",
+            "job_zone = 04",
+            "job_zone = +4",
+            "job_zone = 1_0",
+            "job_zone = 0x4",
+            "job_zone = 4.0",
+            "job_zone = 4e0",
+            "job_zone = 1979-05-27",
+            "job_zone = 9999999999999999999",
             "title \"x\"",
         ] {
             assert!(parse_tree(src).is_none(), "{src:?} should go to toml");

@@ -90,6 +90,8 @@ pub struct Occupation {
     career_path: Vec<String>,
     /// Real next steps from this occupation.
     advances_to: Vec<OccupationIdx>,
+    /// The O*NET Job Zone (1–5), when the catalog gives one.
+    job_zone: Option<JobZone>,
 }
 
 /// One of Holland's six interest types (RIASEC).
@@ -209,6 +211,40 @@ impl Teer {
     /// The digit as text, for searching `teer:1`.
     pub fn digit(self) -> &'static str {
         ["0", "1", "2", "3", "4", "5"][usize::from(self.0.min(5))]
+    }
+}
+
+/// The preparation an O*NET Job Zone stands for: 1 (little or none) to 5 (extensive). O*NET
+/// gives it for U.S. occupations the way a NOC code's TEER does for Canadian ones; a catalog may
+/// carry both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct JobZone(u8);
+
+impl JobZone {
+    /// The zone, when `zone` is 1 to 5.
+    pub fn new(zone: u8) -> Option<JobZone> {
+        (1..=5).contains(&zone).then_some(JobZone(zone))
+    }
+
+    /// The zone's number, 1 to 5.
+    pub fn number(self) -> u8 {
+        self.0
+    }
+
+    /// How much preparation the zone means (the names of O*NET's Job Zone Reference).
+    pub fn words(self) -> &'static str {
+        match self.0 {
+            1 => "little or no preparation",
+            2 => "some preparation",
+            3 => "medium preparation",
+            4 => "considerable preparation",
+            _ => "extensive preparation",
+        }
+    }
+
+    /// "Job Zone 4 · considerable preparation".
+    pub fn label(self) -> String {
+        format!("Job Zone {} · {}", self.0, self.words())
     }
 }
 
@@ -344,6 +380,11 @@ impl Occupation {
     /// Real next steps from this occupation.
     pub fn advances_to(&self) -> &[OccupationIdx] {
         &self.advances_to
+    }
+
+    /// The O*NET Job Zone: the preparation level O*NET gives, 1 to 5.
+    pub fn job_zone(&self) -> Option<JobZone> {
+        self.job_zone
     }
 
     /// The preparation level, from the NOC code's TEER.
@@ -584,6 +625,8 @@ impl Catalog {
             advances_to: Vec<&'a str>,
             #[serde(skip_serializing_if = "String::is_empty")]
             interests: String,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            job_zone: Option<u8>,
             #[serde(skip_serializing_if = "Vec::is_empty")]
             related: Vec<&'a str>,
             #[serde(skip_serializing_if = "Option::is_none")]
@@ -636,6 +679,7 @@ impl Catalog {
                                 career_path: &o.career_path,
                                 advances_to: ids(&o.advances_to),
                                 interests: interest_letters(&o.interests),
+                                job_zone: o.job_zone.map(JobZone::number),
                                 related: ids(&o.related),
                                 noc: o.noc.as_deref(),
                                 onet: match o.onet.as_slice() {
@@ -1061,6 +1105,36 @@ summary = "Studies movement."
         assert!(
             err.contains("= help: did you mean \"kinesiologist\"?"),
             "{err}"
+        );
+    }
+
+    #[test]
+    fn job_zones_are_whole_numbers_from_one_to_five() {
+        let text = MINI.replace(
+            "summary = \"Studies movement.\"",
+            "summary = \"Studies movement.\"\njob_zone = 4",
+        );
+        let c = Catalog::from_str(&text, "x").unwrap();
+        let kin = c.occupation(c.occupation_by_id("kinesiologist").unwrap());
+        assert_eq!(
+            kin.job_zone().map(JobZone::label).as_deref(),
+            Some("Job Zone 4 · considerable preparation")
+        );
+        assert!(c.to_toml().unwrap().contains("job_zone = 4\n"));
+        assert_eq!(Catalog::from_str(&c.to_toml().unwrap(), "x").unwrap(), c);
+        let p = problems(&text.replace("job_zone = 4", "job_zone = 7"));
+        assert_eq!((p.len(), p[0].line, p[0].column), (1, 19, 12), "{p:?}");
+        assert!(
+            p[0].message.contains("is 7, not a Job Zone from 1 to 5"),
+            "{}",
+            p[0].message
+        );
+        let p = problems(&text.replace("job_zone = 4", "job_zone = \"4\""));
+        assert!(
+            p[0].message
+                .contains("must be a whole number from 1 to 5, not text"),
+            "{}",
+            p[0].message
         );
     }
 

@@ -62,6 +62,7 @@ const OCCUPATION_KEYS: &[&str] = &[
     "noc",
     "onet",
     "onet_nearest",
+    "job_zone",
 ];
 
 /// Reads and validates catalog text.
@@ -308,6 +309,7 @@ impl<'i> Sink<'i> for Reader<'_> {
         let noc = self.code(occ, "noc", header, super::is_noc, "31202", "NOC");
         let onet = self.codes(occ, "onet", &context);
         let onet_nearest = self.flag(occ, "onet_nearest", &context);
+        let job_zone = self.job_zone(occ, &context);
         if onet_nearest
             && onet.is_empty()
             && let Some(item) = occ.get("onet_nearest")
@@ -340,6 +342,7 @@ impl<'i> Sink<'i> for Reader<'_> {
             working_conditions,
             career_path,
             advances_to: Vec::new(),
+            job_zone,
         });
     }
 }
@@ -801,6 +804,40 @@ impl<'t> Reader<'t> {
             }
         }
         codes
+    }
+
+    /// An O*NET Job Zone: a whole number from 1 to 5, without quotes.
+    fn job_zone(&mut self, table: &Table, context: &str) -> Option<super::JobZone> {
+        let item = table.get("job_zone")?;
+        let help = "write a Job Zone from 1 (little or no preparation) to 5 (extensive \
+                    preparation) without quotes, as in `job_zone = 4`";
+        match &item.value {
+            Value::Integer(number) => {
+                let zone = number.parse::<u8>().ok().and_then(super::JobZone::new);
+                if zone.is_none() {
+                    self.report(
+                        item.span.clone(),
+                        format!(
+                            "`job_zone` of {context} is {}, not a Job Zone from 1 to 5",
+                            sanitize(number)
+                        ),
+                        Some(help.into()),
+                    );
+                }
+                zone
+            }
+            other => {
+                self.report(
+                    item.span.clone(),
+                    format!(
+                        "`job_zone` of {context} must be a whole number from 1 to 5, not {}",
+                        other.kind()
+                    ),
+                    Some(help.into()),
+                );
+                None
+            }
+        }
     }
 
     /// A `true` / `false` setting; absent is false.

@@ -183,6 +183,9 @@ impl CompareView<'_> {
                 if let Some(teer) = o.teer() {
                     facts.push(teer.label());
                 }
+                if let Some(zone) = o.job_zone() {
+                    facts.push(zone.label());
+                }
                 if !o.interests().is_empty() {
                     facts.push(format!(
                         "Interests: {}",
