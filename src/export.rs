@@ -380,12 +380,18 @@ fn comparison_doc(catalog: &Catalog, items: &[OccupationIdx]) -> Doc {
             text(one_line(catalog.occupation(o).summary()))
         }),
         fact("Preparation", &|o| {
-            text(
-                catalog
-                    .occupation(o)
-                    .teer()
-                    .map_or("—".to_string(), |t| t.label()),
-            )
+            let occ = catalog.occupation(o);
+            let levels: Vec<String> = occ
+                .teer()
+                .map(|t| t.label())
+                .into_iter()
+                .chain(occ.job_zone().map(|z| z.label()))
+                .collect();
+            text(if levels.is_empty() {
+                "—".to_string()
+            } else {
+                levels.join("; ")
+            })
         }),
         fact("Interests", &|o| {
             let interests = catalog.occupation(o).interests();

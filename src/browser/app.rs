@@ -1050,6 +1050,43 @@ mod tests {
     }
 
     #[test]
+    fn typing_a_name_key_by_key_ends_on_its_best_match_unless_a_row_was_chosen() {
+        // the first letter's best match goes on matching every longer prefix, but the name
+        // typed in full ranks another first: the selection follows the best match
+        let catalog = Catalog::from_str(
+            r#"title = "t"
+[[clusters]]
+id = "c"
+name = "C"
+summary = "s"
+[[clusters.occupations]]
+id = "radiation-therapist"
+title = "Radiation Therapist"
+summary = "s"
+aliases = ["Registered nurse therapist"]
+[[clusters.occupations]]
+id = "registered-nurse"
+title = "Registered Nurse"
+summary = "s"
+"#,
+            "t.toml",
+        )
+        .expect("valid");
+        let mut app = super::super::testing::app_with(catalog, Theme::monochrome(), 80, 24);
+        typed(&mut app, "r");
+        assert_eq!(selected_title(&app), "Radiation Therapist");
+        typed(&mut app, "egistered nurse");
+        assert_eq!(selected_title(&app), "Registered Nurse");
+        // a row chosen by hand while filtering stays while it has every word typed
+        app.update(Action::SelectFirst);
+        while selected_title(&app) != "Radiation Therapist" {
+            app.update(Action::SelectNext);
+        }
+        app.update(Action::EditFilter(InputRequest::DeletePrevChar));
+        assert_eq!(selected_title(&app), "Radiation Therapist");
+    }
+
+    #[test]
     fn selection_survives_filter_changes_by_identity() {
         let mut app = app();
         typed(&mut app, "nur");

@@ -56,6 +56,9 @@ pub struct List {
     folded_while_filtering: HashSet<ClusterIdx>,
     /// What is selected. It may be absent from `rows` only while nothing matches the filter.
     selected: Option<Selection>,
+    /// The selection was chosen by the person (a move, a click, a jump), not set to the
+    /// filter's best match: typing keeps it while it still has every word typed.
+    picked: bool,
     /// The first visible row.
     offset: usize,
 }
@@ -113,9 +116,10 @@ impl List {
         }
     }
 
-    /// Selects `selection`, visible or not.
+    /// Selects `selection`, visible or not, as the person's choice.
     pub fn select(&mut self, selection: Selection) {
         self.selected = Some(selection);
+        self.picked = true;
     }
 
     /// Moves the selection by `delta` rows, clamped to the list.
@@ -126,6 +130,7 @@ impl List {
         let last = self.rows.len() - 1;
         let target = row.saturating_add_signed(delta).min(last);
         self.selected = Some(self.rows[target]);
+        self.picked = true;
     }
 
     /// A page down (or up): the selection moves by the rows that fill the list's `height`
@@ -156,6 +161,7 @@ impl List {
             target = next;
         }
         self.selected = Some(self.rows[target]);
+        self.picked = true;
     }
 
     /// Opens or closes a cluster.
@@ -210,8 +216,9 @@ impl List {
         self.set_open(c, !open, catalog, filter);
     }
 
-    /// After the filter's text changed: keeps the selection while it still matches, else selects
-    /// the best match; back to the whole catalog, keeps the occupation with its cluster open.
+    /// After the filter's text changed: keeps an occupation the person chose while it still has
+    /// every word typed, else selects the best match (so typing a name key by key ends on it);
+    /// back to the whole catalog, keeps the occupation with its cluster open.
     pub fn filter_changed(
         &mut self,
         catalog: &Catalog,
@@ -222,10 +229,12 @@ impl List {
         // new text, new list: it is read from the top, where the best match is
         self.offset = 0;
         if !filter.is_blank() {
-            let still_matches = matches!(self.selected,
-                Some(Selection::Occupation(o)) if filter.match_for(o).is_some());
-            if !still_matches && let Some(best) = best {
+            let keep = self.picked
+                && matches!(self.selected, Some(Selection::Occupation(o))
+                    if filter.match_for(o).is_some_and(|m| m.partial.is_none()));
+            if !keep && let Some(best) = best {
                 self.selected = Some(Selection::Occupation(best));
+                self.picked = false;
             }
         } else if let Some(Selection::Occupation(o)) = self.selected {
             self.expanded.insert(catalog.occupation(o).cluster());
@@ -237,6 +246,7 @@ impl List {
     /// Shows `selection` (the filter already set), unfolding its cluster if needed.
     pub fn reveal(&mut self, selection: Selection, catalog: &Catalog, filter: &Filter) {
         self.selected = Some(selection);
+        self.picked = true;
         if self.selected_row().is_none()
             && let Selection::Occupation(o) = selection
         {
@@ -353,8 +363,11 @@ impl List {
         if let Some(row) = self.selected_row() {
             let last = self.offset + self.whole_rows_from(self.offset, height, row_height) - 1;
             let clamped = row.clamp(self.offset, last);
-            if let Some(&r) = self.rows.get(clamped) {
+            if clamped != row
+                && let Some(&r) = self.rows.get(clamped)
+            {
                 self.selected = Some(r);
+                self.picked = true;
             }
         }
     }
