@@ -588,3 +588,68 @@ fn occupations_at_the_top_are_told_where_they_belong() {
         "{p:?}"
     );
 }
+
+#[test]
+fn a_missing_closing_quote_in_a_list_is_one_message_where_the_quote_belongs() {
+    let with_list = |list: &str| {
+        GOOD.replace(
+            "education = [\"Kinesiology\"]",
+            &format!("education = {list}"),
+        )
+    };
+    for (list, line, column, item) in [
+        // the string swallows the comma and the next item's opening quote
+        (r#"["Kinesiology, "Physiology"]"#, 8, 26, "Kinesiology"),
+        // the last item runs on to the end of the line, swallowing the bracket
+        (r#"["Kinesiology", "Physiology]"#, 8, 40, "Physiology"),
+        // a list over several lines: the quote is missing before the comma
+        (
+            "[\n  \"Kinesiology\",\n  \"Physiology,\n  \"Anatomy\",\n]",
+            10,
+            14,
+            "Physiology",
+        ),
+    ] {
+        let p = only(&with_list(list));
+        assert_eq!(at(&p), (line, column), "{list}: {p:?}");
+        assert_eq!(
+            p.message,
+            format!(
+                "a string in this list has no closing quote: a \" probably belongs after \"{item}\""
+            ),
+            "{list}"
+        );
+        assert!(
+            p.help
+                .as_deref()
+                .unwrap_or("")
+                .contains("in quotes, separated by commas"),
+            "{p:?}"
+        );
+    }
+}
+
+#[test]
+fn a_missing_quote_in_a_list_does_not_hide_a_syntax_error_in_another_table() {
+    let text = GOOD
+        .replace(
+            "education = [\"Kinesiology\"]",
+            "education = [\"Kinesiology, \"Physiology\"]",
+        )
+        .replace(
+            "summary = \"Studies movement.\"",
+            "summary = \"Studies movement.",
+        );
+    let found = problems(&text);
+    let messages: Vec<String> = found
+        .iter()
+        .map(|p| format!("{}: {}", p.line, p.message))
+        .collect();
+    assert_eq!(found.len(), 2, "{messages:#?}");
+    assert!(
+        found[0].message.starts_with("a string in this list"),
+        "{messages:#?}"
+    );
+    assert_eq!(found[1].line, 21, "{messages:#?}");
+    assert!(found[1].message.starts_with("TOML syntax"), "{messages:#?}");
+}

@@ -108,9 +108,46 @@ pub(super) fn read_with_toml(text: &str) -> Result<Catalog, Vec<Problem>> {
                     && !defined_after_the_error(text, p)
             })
             .collect();
-        for e in errors {
-            let message = format!("TOML syntax: {}", e.message().trim());
-            match e.span() {
+        // a string in a list without its closing quote derails the parser for the rest of the
+        // list: one message where the quote belongs, not a cascade at the wrong places
+        let first_at = errors
+            .iter()
+            .filter_map(|e| e.span())
+            .map(|span| span.start)
+            .min();
+        let unclosed = first_at.and_then(|at| unclosed_string_in_list(text, at));
+        let mut syntax: Vec<(String, Option<Range<usize>>)> = errors
+            .iter()
+            .map(|e| (e.message().to_string(), e.span()))
+            .collect();
+        if let Some(u) = &unclosed {
+            reader.report(
+                u.at..u.at,
+                format!(
+                    "a string in this list has no closing quote: a \" probably belongs after \"{}\"",
+                    u.item
+                ),
+                Some(
+                    "write each item in quotes, separated by commas: [\"one\", \"two\"]"
+                        .into(),
+                ),
+            );
+            // the other syntax errors are those left with the quote put in: the parser's
+            // follow-on errors go, real ones elsewhere stay (at their places in this text)
+            let repaired = format!("{}\"{}", &text[..u.at], &text[u.at..]);
+            let back = |at: usize| if at > u.at { at - 1 } else { at };
+            syntax = DeTable::parse_recoverable(&repaired)
+                .1
+                .iter()
+                .map(|e| {
+                    let span = e.span().map(|s| back(s.start)..back(s.end));
+                    (e.message().to_string(), span)
+                })
+                .collect();
+        }
+        for (message, span) in syntax {
+            let message = format!("TOML syntax: {}", message.trim());
+            match span {
                 Some(span) => reader.report(span, message, None),
                 None => reader.report(
                     deepest_line(text),
@@ -128,6 +165,115 @@ pub(super) fn read_with_toml(text: &str) -> Result<Catalog, Vec<Problem>> {
     }
     walk(&Table::from_toml(root.into_inner()), &mut reader);
     reader.finish()
+}
+
+/// A string in a list that is missing its closing quote.
+struct UnclosedString {
+    /// Where the quote probably belongs (a byte offset).
+    at: usize,
+    /// The item's text before that place.
+    item: String,
+}
+
+/// Looks for an unclosed string in the list (array) around the first syntax error at `error_at`:
+/// a basic string that reaches the end of its line, or that "closes" on the next item's opening
+/// quote (`"two, "three"`) and so is followed by something other than `,` or `]`. The quote
+/// probably belongs before the comma or bracket the string swallowed, else at the end of the
+/// line. `None` when the error is something else.
+fn unclosed_string_in_list(text: &str, error_at: usize) -> Option<UnclosedString> {
+    let bytes = text.as_bytes();
+    // by bytes: a newline is one byte in UTF-8, and an offset from the parser is never trusted
+    // to fall on a character boundary
+    let line_start = |at: usize| {
+        bytes[..at.min(bytes.len())]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1)
+    };
+    let line_end = |at: usize| {
+        bytes[at.min(bytes.len())..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |i| at + i)
+    };
+    // back from the error's line to the line that opens the list, never past a table header
+    let mut start = line_start(error_at);
+    let open = loop {
+        let line = text.get(start..line_end(start))?;
+        if line.trim_start().starts_with('[') && !line.contains('=') {
+            return None;
+        }
+        let key = line.trim_start();
+        let key_len = key
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
+            .count();
+        if key_len > 0 && key[key_len..].trim_start().starts_with('=') {
+            // a `key = …` line: the error is in a list only if this value opens one
+            let eq = line.find('=')?;
+            if !line[eq + 1..].trim_start().starts_with('[') {
+                return None;
+            }
+            break start + eq + 1 + line[eq + 1..].find('[')?;
+        }
+        if start == 0 {
+            return None;
+        }
+        start = line_start(start - 1);
+    };
+    let mut i = open + 1;
+    while i < text.len() {
+        match bytes[i] {
+            b'"' => {
+                let content_start = i + 1;
+                let mut j = content_start;
+                let mut closed = None;
+                while j < text.len() && bytes[j] != b'\n' {
+                    match bytes[j] {
+                        b'\\' => j += 2,
+                        b'"' => {
+                            closed = Some(j);
+                            break;
+                        }
+                        _ => j += 1,
+                    }
+                }
+                let content_end = closed.unwrap_or(j.min(text.len()));
+                let follows = closed.map(|c| {
+                    text.get(c + 1..)
+                        .unwrap_or_default()
+                        .trim_start_matches([' ', '\t'])
+                        .chars()
+                        .next()
+                });
+                let broken = match follows {
+                    None => true,
+                    Some(next) => !matches!(next, None | Some(',' | ']' | '\n' | '\r' | '#')),
+                };
+                if !broken {
+                    i = content_end + 1;
+                    continue;
+                }
+                let content = text.get(content_start..content_end)?;
+                let trimmed = content.trim_end();
+                let guess = match content.rfind(',') {
+                    Some(comma) if content[comma + 1..].trim().is_empty() => comma,
+                    _ if trimmed.ends_with([',', ']']) => trimmed.len() - 1,
+                    _ => trimmed.len(),
+                };
+                let item = content[..guess].trim_end().to_string();
+                let at = content_start + item.len();
+                return Some(UnclosedString {
+                    at,
+                    item: crate::text::sanitize_inline(&item),
+                });
+            }
+            b']' => return None,
+            b'#' => i = line_end(i),
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 /// Whether an "id is not an occupation" problem may be an artefact: the id is defined in the
