@@ -487,9 +487,9 @@ pub fn dump(catalog: &Catalog, out: &mut dyn Write) -> Result<(), CommandError> 
 pub enum InterestRequest {
     Items,
     /// Score these answers, then match the code they give.
-    Answers(crate::interests::Answers, Vec<u8>),
+    Answers(crate::interests::Answers, Vec<crate::interests::Level>),
     /// Match this code.
-    Code(Vec<crate::catalog::Riasec>, Vec<u8>),
+    Code(Vec<crate::catalog::Riasec>, Vec<crate::interests::Level>),
 }
 
 impl InterestRequest {
@@ -499,9 +499,16 @@ impl InterestRequest {
         answers: Option<&str>,
         code: Option<&str>,
         teer: Option<&str>,
+        job_zone: Option<&str>,
     ) -> Result<InterestRequest, InterestUsage> {
-        use crate::interests::{parse_answers, parse_code, parse_levels};
-        let levels = teer.map(parse_levels).transpose()?.unwrap_or_default();
+        use crate::interests::{parse_answers, parse_code, parse_job_zones, parse_levels};
+        let mut levels = teer.map(parse_levels).transpose()?.unwrap_or_default();
+        levels.extend(
+            job_zone
+                .map(parse_job_zones)
+                .transpose()?
+                .unwrap_or_default(),
+        );
         match (items, answers, code) {
             (true, None, None) => Ok(InterestRequest::Items),
             (false, Some(a), None) => Ok(InterestRequest::Answers(parse_answers(a)?, levels)),
@@ -608,7 +615,8 @@ pub fn interests(
             scores: Option<Vec<Score>>,
             code: String,
             ties: Vec<String>,
-            teer: &'a [u8],
+            teer: Vec<u8>,
+            job_zone: Vec<u8>,
             occupations: Vec<OccupationFit<'a>>,
             clusters: Vec<ClusterOut<'a>>,
             without_code: usize,
@@ -626,7 +634,20 @@ pub fn interests(
             }),
             code: interest_letters(&code),
             ties: ties.iter().map(|t| tie_sentence(t)).collect(),
-            teer: levels,
+            teer: levels
+                .iter()
+                .filter_map(|l| match l {
+                    crate::interests::Level::Teer(t) => Some(*t),
+                    crate::interests::Level::JobZone(_) => None,
+                })
+                .collect(),
+            job_zone: levels
+                .iter()
+                .filter_map(|l| match l {
+                    crate::interests::Level::JobZone(z) => Some(*z),
+                    crate::interests::Level::Teer(_) => None,
+                })
+                .collect(),
             occupations: found
                 .occupations
                 .iter()

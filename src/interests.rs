@@ -36,7 +36,7 @@
 //!
 //! Pure: no terminal, no files. Nothing here stores answers; callers keep them in memory only.
 
-use crate::catalog::{Catalog, ClusterIdx, OccupationIdx, Riasec, Teer};
+use crate::catalog::{Catalog, ClusterIdx, JobZone, Occupation, OccupationIdx, Riasec, Teer};
 
 /// One statement of the check and the type it speaks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -387,15 +387,61 @@ pub struct Matches {
     pub other_levels: usize,
 }
 
-/// Ranks every occupation with `interests` by its fit with `code`, keeping only those whose
-/// TEER is in `levels` (all when empty; occupations without a NOC code are kept only then).
-pub fn matches(catalog: &Catalog, code: &[Riasec], levels: &[u8]) -> Matches {
+/// A preparation level the matches can be narrowed to: a NOC 2021 TEER (from the occupation's
+/// NOC code) or an O*NET Job Zone (from its `job_zone`), so an O*NET import narrows as a NOC
+/// catalog does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    Teer(u8),
+    JobZone(u8),
+}
+
+impl Level {
+    /// Whether `occupation` is at this level.
+    pub fn holds(self, occupation: &Occupation) -> bool {
+        match self {
+            Level::Teer(t) => occupation.teer() == Some(Teer(t)),
+            Level::JobZone(z) => occupation.job_zone().map(JobZone::number) == Some(z),
+        }
+    }
+
+    /// "TEER 1 · usually a university degree", "Job Zone 4 · considerable preparation".
+    pub fn label(self) -> String {
+        match self {
+            Level::Teer(t) => Teer(t).label(),
+            Level::JobZone(z) => {
+                JobZone::new(z).map_or_else(|| format!("Job Zone {z}"), |j| j.label())
+            }
+        }
+    }
+
+    /// The levels some occupation of `catalog` is at, TEERs first, each in order: what the
+    /// interest result steps through.
+    pub fn in_catalog(catalog: &Catalog) -> Vec<Level> {
+        let mut levels: Vec<Level> = catalog
+            .occupations()
+            .iter()
+            .flat_map(|o| {
+                let teer = o.teer().map(|Teer(t)| Level::Teer(t));
+                let zone = o.job_zone().map(|z| Level::JobZone(z.number()));
+                teer.into_iter().chain(zone)
+            })
+            .collect();
+        levels.sort_unstable();
+        levels.dedup();
+        levels
+    }
+}
+
+/// Ranks every occupation with `interests` by its fit with `code`, keeping only those at one
+/// of `levels` (all when empty; occupations without a level are kept only then).
+pub fn matches(catalog: &Catalog, code: &[Riasec], levels: &[Level]) -> Matches {
     matches_any(catalog, std::slice::from_ref(&code.to_vec()), levels)
 }
 
 /// As [`matches`], each occupation taking its best fit with any of `codes` (the orders a tie
 /// allows, from [`Scores::codes`]).
-pub fn matches_any(catalog: &Catalog, codes: &[Vec<Riasec>], levels: &[u8]) -> Matches {
+pub fn matches_any(catalog: &Catalog, codes: &[Vec<Riasec>], levels: &[Level]) -> Matches {
     let Some(first) = codes.first() else {
         return Matches {
             occupations: Vec::new(),
@@ -411,7 +457,7 @@ pub fn matches_any(catalog: &Catalog, codes: &[Vec<Riasec>], levels: &[u8]) -> M
             without_code += 1;
             continue;
         }
-        if !levels.is_empty() && !o.teer().is_some_and(|Teer(t)| levels.contains(&t)) {
+        if !levels.is_empty() && !levels.iter().any(|l| l.holds(o)) {
             other_levels += 1;
             continue;
         }
@@ -501,6 +547,10 @@ pub enum InputError {
         "--teer \"{text}\" is not a preparation level; use 0 to 5, comma-separated (--teer 1,2)"
     )]
     Teer { text: String },
+    #[error(
+        "--job-zone \"{text}\" is not an O*NET Job Zone; use 1 to 5, comma-separated (--job-zone 3,4)"
+    )]
+    JobZone { text: String },
 }
 
 /// Reads `--answers 5,4,-,3,…`: one per statement, 1–5, or 0 / - / empty for skipped.
@@ -539,12 +589,25 @@ pub fn parse_code(text: &str) -> Result<Vec<Riasec>, InputError> {
 }
 
 /// Reads `--teer 1,2`.
-pub fn parse_levels(text: &str) -> Result<Vec<u8>, InputError> {
+pub fn parse_levels(text: &str) -> Result<Vec<Level>, InputError> {
     text.split(',')
         .map(str::trim)
         .map(|p| match p.parse::<u8>() {
-            Ok(t @ 0..=5) => Ok(t),
+            Ok(t @ 0..=5) => Ok(Level::Teer(t)),
             _ => Err(InputError::Teer {
+                text: crate::text::sanitize_inline(text),
+            }),
+        })
+        .collect()
+}
+
+/// Reads `--job-zone 3,4`.
+pub fn parse_job_zones(text: &str) -> Result<Vec<Level>, InputError> {
+    text.split(',')
+        .map(str::trim)
+        .map(|p| match p.parse::<u8>() {
+            Ok(z @ 1..=5) => Ok(Level::JobZone(z)),
+            _ => Err(InputError::JobZone {
                 text: crate::text::sanitize_inline(text),
             }),
         })
@@ -673,7 +736,7 @@ mod tests {
         let rehab = catalog.cluster_by_id("rehabilitation").expect("rehab");
         assert!(found.clusters.iter().take(2).any(|c| c.cluster == rehab));
         // narrowing to college-level careers keeps only TEER 2
-        let college = matches(&catalog, &code("SIR"), &[2]);
+        let college = matches(&catalog, &code("SIR"), &[Level::Teer(2)]);
         assert!(!college.occupations.is_empty());
         assert!(college.other_levels > 0);
         for fit in &college.occupations {
@@ -697,7 +760,12 @@ mod tests {
         many[6] = "-";
         assert_eq!(parse_answers(&many.join(",")).expect("valid")[6], None);
         assert!(parse_code("SXA").is_err());
-        assert_eq!(parse_levels("1, 2").expect("valid"), [1, 2]);
+        assert_eq!(
+            parse_levels("1, 2").expect("valid"),
+            [Level::Teer(1), Level::Teer(2)]
+        );
         assert!(parse_levels("6").is_err());
+        assert_eq!(parse_job_zones("4").expect("valid"), [Level::JobZone(4)]);
+        assert!(parse_job_zones("0").is_err() && parse_job_zones("6").is_err());
     }
 }

@@ -140,6 +140,9 @@ enum Command {
         /// Only occupations at these preparation levels (NOC TEER 0-5), e.g. 1,2.
         #[arg(long, value_name = "LEVELS")]
         teer: Option<String>,
+        /// Only occupations in these O*NET Job Zones (1-5), e.g. 3,4; with --teer, either.
+        #[arg(long, value_name = "ZONES")]
+        job_zone: Option<String>,
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
@@ -551,6 +554,7 @@ fn main() -> ExitCode {
             answers,
             code,
             teer,
+            job_zone,
             json,
         }) => {
             let request = match commands::InterestRequest::new(
@@ -558,6 +562,7 @@ fn main() -> ExitCode {
                 answers.as_deref(),
                 code.as_deref(),
                 teer.as_deref(),
+                job_zone.as_deref(),
             ) {
                 Ok(request) => request,
                 Err(e) => {

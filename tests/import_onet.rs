@@ -499,3 +499,73 @@ fn the_whole_database_imports_and_searches() {
         "ranked best first"
     );
 }
+
+#[test]
+fn the_interest_result_narrows_an_o_net_import_by_job_zone() {
+    use career_clusters::interests::{Level, matches, parse_code};
+    let report = import(&Options::default());
+    let c = &report.catalog;
+    // no NOC codes without the crosswalk: the levels to step through are the Job Zones
+    let levels = Level::in_catalog(c);
+    assert!(!levels.is_empty(), "{levels:?}");
+    assert!(
+        levels.iter().all(|l| matches!(l, Level::JobZone(_))),
+        "{levels:?}"
+    );
+    let code = parse_code("SIC").expect("code");
+    let all = matches(c, &code, &[]);
+    let zone_3 = matches(c, &code, &[Level::JobZone(3)]);
+    assert!(!zone_3.occupations.is_empty());
+    assert!(zone_3.occupations.len() < all.occupations.len());
+    assert!(
+        zone_3.occupations.iter().all(|f| c
+            .occupation(f.occupation)
+            .job_zone()
+            .map(|z| z.number())
+            == Some(3)),
+        "only Job Zone 3"
+    );
+    let elsewhere = c
+        .occupations()
+        .iter()
+        .filter(|o| !o.interests().is_empty() && o.job_zone().map(|z| z.number()) != Some(3))
+        .count();
+    assert_eq!(
+        zone_3.other_levels, elsewhere,
+        "the rest are counted as at other levels"
+    );
+
+    // and from the command line
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("onet.toml");
+    std::fs::write(&out, &report.toml).expect("write");
+    cli()
+        .args([
+            "--data",
+            out.to_str().expect("path"),
+            "interests",
+            "--code",
+            "SIC",
+        ])
+        .args(["--job-zone", "3", "--json"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("\"job_zone\": [\n    3\n  ]")
+                .or(predicate::str::contains("\"job_zone\":[3]")),
+        );
+    cli()
+        .args([
+            "--data",
+            out.to_str().expect("path"),
+            "interests",
+            "--code",
+            "SIC",
+        ])
+        .args(["--job-zone", "6"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "--job-zone \"6\" is not an O*NET Job Zone; use 1 to 5",
+        ));
+}

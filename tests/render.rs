@@ -760,3 +760,45 @@ fn ctrl_e_asks_markdown_or_html_at_80x24() {
     assert!(text.contains("> HTML (.html)"), "{text}");
     insta::assert_snapshot!(terminal.backend());
 }
+
+#[test]
+fn the_interest_result_of_an_o_net_import_cuts_nothing_and_steps_through_job_zones() {
+    use career_clusters::catalog::Riasec::{Investigative, Social};
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/onet");
+    let report = career_clusters::import_onet::import_onet_dir(
+        &dir,
+        None,
+        &career_clusters::import_onet::Options::default(),
+    )
+    .expect("the fixture imports");
+    let mut app = testing::app_with(report.catalog, Theme::dark(), 80, 24);
+    take_the_check(&mut app, &[Social, Investigative]);
+    // every frame of the result, top to bottom: long O*NET titles and reasons wrap
+    let mut seen = String::new();
+    for _ in 0..40 {
+        let text = lines(draw(&app, 80, 24).backend().buffer()).join("\n");
+        assert!(!text.contains('…'), "something is cut:\n{text}");
+        seen.push_str(&text);
+        app.update(Action::SelectNext);
+    }
+    assert!(
+        seen.contains("Occupations that fit · all preparation levels"),
+        "{seen}"
+    );
+    app.update(Action::ChoiceRight);
+    let Some(career_clusters::browser::overlay::Overlay::Results(result)) = app.overlay() else {
+        panic!("the result is open");
+    };
+    let (result_lines, _) = app.results_view(result).lines(76);
+    let text: Vec<String> = result_lines.iter().map(|l| l.to_string()).collect();
+    let first_zone = career_clusters::interests::Level::in_catalog(app.catalog())[0];
+    assert_eq!(
+        first_zone,
+        career_clusters::interests::Level::JobZone(2),
+        "the fixture's lowest zone"
+    );
+    assert!(
+        text.contains(&"Occupations that fit · Job Zone 2 · some preparation".to_string()),
+        "{text:#?}"
+    );
+}

@@ -35,6 +35,7 @@ use super::status::StatusView;
 use super::theme::{Look, Theme};
 use crate::catalog::{Catalog, OccupationIdx};
 use crate::export::{Format, Subject};
+use crate::interests::Level;
 use crate::search::Searcher;
 
 /// The list's row painter from `App`'s fields, borrowing only those (so the list itself can be
@@ -512,7 +513,9 @@ impl App {
                 let delta = if action == Action::ChoiceLeft { -1 } else { 1 };
                 match &mut self.overlay {
                     Some(Overlay::Check(check)) => check.move_choice(delta as i8),
-                    Some(Overlay::Results(results)) => results.move_level(delta),
+                    Some(Overlay::Results(results)) => {
+                        results.move_level(delta, Level::in_catalog(&self.catalog).len());
+                    }
                     _ => {}
                 }
             }

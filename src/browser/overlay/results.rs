@@ -10,13 +10,10 @@ use ratatui::text::{Line, Span};
 use crate::browser::chrome;
 use crate::browser::interest::Interest;
 use crate::browser::keymap::{self, Context, Mode};
-use crate::browser::spans::{paragraph, truncate, wrap};
+use crate::browser::spans::{paragraph, wrap};
 use crate::browser::theme::Theme;
-use crate::catalog::{Catalog, OccupationIdx, Riasec, Teer, interest_letters, interest_names};
-use crate::interests::{Matches, matches_any, meaning, tie_sentence};
-
-/// The levels ←/→ step through: all, then each TEER.
-pub const LEVELS: [Option<u8>; 7] = [None, Some(0), Some(1), Some(2), Some(3), Some(4), Some(5)];
+use crate::catalog::{Catalog, OccupationIdx, Riasec, interest_letters, interest_names};
+use crate::interests::{Level, Matches, matches_any, meaning, tie_sentence};
 
 /// The result's state.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -30,9 +27,13 @@ impl ResultsOverlay {
         self.cursor
     }
 
-    /// The preparation level shown, `None` for all.
-    pub fn level(&self) -> Option<u8> {
-        LEVELS[self.level.min(LEVELS.len() - 1)]
+    /// The preparation level shown, `None` for all; ←/→ step through all, then each of
+    /// `levels` (those of the catalog: [`Level::in_catalog`]).
+    pub fn level(&self, levels: &[Level]) -> Option<Level> {
+        self.level
+            .checked_sub(1)
+            .and_then(|i| levels.get(i.min(levels.len().saturating_sub(1))))
+            .copied()
     }
 
     pub fn move_cursor(&mut self, delta: isize, len: usize) {
@@ -42,19 +43,17 @@ impl ResultsOverlay {
             .min(len.saturating_sub(1));
     }
 
-    /// Steps the level filter; the chosen row goes back to the top.
-    pub fn move_level(&mut self, delta: isize) {
-        self.level = self
-            .level
-            .saturating_add_signed(delta)
-            .min(LEVELS.len() - 1);
+    /// Steps the level filter through all and then `count` levels; the chosen row goes back
+    /// to the top.
+    pub fn move_level(&mut self, delta: isize, count: usize) {
+        self.level = self.level.saturating_add_signed(delta).min(count);
         self.cursor = 0;
     }
 }
 
 /// The matches of the answers at a level.
-pub fn matches_at(catalog: &Catalog, interest: &Interest, level: Option<u8>) -> Matches {
-    let levels: Vec<u8> = level.into_iter().collect();
+pub fn matches_at(catalog: &Catalog, interest: &Interest, level: Option<Level>) -> Matches {
+    let levels: Vec<Level> = level.into_iter().collect();
     matches_any(catalog, &interest.scores().codes(), &levels)
 }
 
@@ -67,9 +66,14 @@ pub struct ResultsView<'a> {
 }
 
 impl ResultsView<'_> {
+    /// The level the result is narrowed to, if any.
+    fn level(&self) -> Option<Level> {
+        self.state.level(&Level::in_catalog(self.catalog))
+    }
+
     /// The occupation on the chosen row, if any.
     pub fn chosen(&self) -> Option<OccupationIdx> {
-        matches_at(self.catalog, self.interest, self.state.level())
+        matches_at(self.catalog, self.interest, self.level())
             .occupations
             .get(self.state.cursor)
             .map(|f| f.occupation)
@@ -140,27 +144,28 @@ impl ResultsView<'_> {
                 Span::raw("   "),
             ));
         }
-        let found = matches_at(self.catalog, self.interest, self.state.level());
+        let found = matches_at(self.catalog, self.interest, self.level());
         lines.push(Line::default());
         lines.push(Line::styled("Clusters that fit", theme.heading));
         for (i, c) in found.clusters.iter().enumerate() {
             let cluster = self.catalog.cluster(c.cluster);
-            lines.push(Line::from(truncate(
-                vec![
-                    Span::styled(format!("{:>2}. ", i + 1), theme.key),
+            lines.extend(wrap(
+                &[
                     Span::styled(cluster.name().to_string(), theme.text),
                     Span::styled(
                         format!(" · best {} · {} fit", c.best.label(), c.fitting),
                         theme.muted,
                     ),
                 ],
-                usize::from(width),
-            )));
+                width,
+                Span::styled(format!("{:>2}. ", i + 1), theme.key),
+                Span::raw("    "),
+            ));
         }
         lines.push(Line::default());
-        let level = match self.state.level() {
+        let level = match self.level() {
             None => "all preparation levels".to_string(),
-            Some(t) => Teer(t).label(),
+            Some(level) => level.label(),
         };
         lines.extend(paragraph(
             format!("Occupations that fit · {level}"),
@@ -174,9 +179,14 @@ impl ResultsView<'_> {
             if chosen {
                 cursor_line = lines.len();
             }
-            let spans = vec![
-                Span::styled(if chosen { "> " } else { "  " }, theme.key),
-                Span::styled(format!("{:<11}", fit.band.label()), theme.key),
+            // a long title or reason goes on under the title, never cut
+            let lead = format!(
+                "{}{:<11}",
+                if chosen { "> " } else { "  " },
+                fit.band.label()
+            );
+            let hang = " ".repeat(crate::text::width(&lead));
+            let spans = [
                 Span::styled(o.title().to_string(), theme.text),
                 Span::styled(
                     format!(
@@ -187,11 +197,17 @@ impl ResultsView<'_> {
                     theme.muted,
                 ),
             ];
-            let mut line = Line::from(truncate(spans, usize::from(width)));
-            if chosen {
-                line = line.patch_style(theme.selected);
+            for mut line in wrap(
+                &spans,
+                width,
+                Span::styled(lead, theme.key),
+                Span::raw(hang),
+            ) {
+                if chosen {
+                    line = line.patch_style(theme.selected);
+                }
+                lines.push(line);
             }
-            lines.push(line);
         }
         if found.occupations.is_empty() {
             lines.push(Line::styled("  none at this level", theme.muted));
@@ -224,7 +240,7 @@ impl ResultsView<'_> {
 
     /// The number of fitting occupations at the current level.
     pub fn fitting_count(&self) -> usize {
-        matches_at(self.catalog, self.interest, self.state.level())
+        matches_at(self.catalog, self.interest, self.level())
             .occupations
             .len()
     }
