@@ -13,9 +13,10 @@
 //!   rebuilt program never reads what another build wrote, even at the same version). The bytes
 //!   are read and hashed on every start (a few milliseconds for 13 MB): a path, size and
 //!   modification time alone can miss an edit made within the clock's resolution.
-//! - **Format**: a header (magic, key, the two payload lengths, a 128-bit XXH3 checksum of the
-//!   payload), then the catalog and the searcher, each encoded with postcard. The searcher is a
-//!   separate part so the commands that need only the catalog decode only that.
+//! - **Format**: a header (magic, key, the lengths and 128-bit XXH3 checksums of the two parts),
+//!   then the catalog and the searcher, each encoded with postcard. The searcher is a separate
+//!   part, read and checked only when wanted: the commands that need only the catalog never read
+//!   it, and the browser reads it on another thread while its first frame draws.
 //! - **Failure**: anything wrong with a cache file — missing, truncated, a flipped byte, another
 //!   version, undecodable, decoded but inconsistent with itself ([`Catalog::is_consistent`],
 //!   [`Searcher::fits`]), a directory in its place — is a miss: the catalog is read from its file
@@ -49,8 +50,8 @@ pub const MAX_ENTRIES: usize = 8;
 const MAX_ENTRY_BYTES: u64 = 1 << 30;
 
 const MAGIC: &[u8; 8] = b"ccatalg\n";
-/// magic, key, catalog length, searcher length, checksum
-const HEADER_BYTES: usize = 8 + 16 + 8 + 8 + 16;
+/// magic, key, catalog length, searcher length, catalog checksum, searcher checksum
+const HEADER_BYTES: usize = 8 + 16 + 8 + 8 + 16 + 16;
 const PREFIX: &str = "catalog-";
 const SUFFIX: &str = ".bin";
 
@@ -115,11 +116,35 @@ pub struct IndexSource(Pending);
 
 #[derive(Debug)]
 enum Pending {
-    /// The searcher's encoding from the cache entry; should it not fit the catalog, the index
-    /// is built and the entry written again.
-    Encoded(Vec<u8>, Store),
+    /// The searcher's part of the cache entry, still unread (the file stays open, so a newer
+    /// entry renamed over it meanwhile changes nothing); should it not be sound or not fit the
+    /// catalog, the index is built and the entry written again.
+    Encoded(Part, Store),
     /// Built from the catalog; then written to the entry, if any.
     Build(Option<Store>),
+}
+
+/// An unread part of an entry file: the open file, positioned at the part, and its length and
+/// checksum from the header.
+#[derive(Debug)]
+struct Part {
+    file: std::fs::File,
+    len: u64,
+    checksum: u128,
+}
+
+impl Part {
+    /// The part's bytes, if they are all there and match the checksum.
+    fn read(mut self) -> Option<Vec<u8>> {
+        let mut bytes = vec![0u8; usize::try_from(self.len).ok()?];
+        self.file.read_exact(&mut bytes).ok()?;
+        // nothing may follow the part
+        let mut more = [0u8; 1];
+        if !matches!(self.file.read(&mut more), Ok(0)) {
+            return None;
+        }
+        (xxh3_128(&bytes) == self.checksum).then_some(bytes)
+    }
 }
 
 /// Where an entry goes: the cache, the entry file and the key of the bytes read.
@@ -189,9 +214,11 @@ impl IndexSource {
     /// disk).
     pub fn deliver(self, catalog: &Catalog, give: impl FnOnce(Searcher)) {
         let store = match self.0 {
-            Pending::Encoded(bytes, store) => {
-                let decoded = decode::<Searcher>(&bytes).filter(|s| s.fits(catalog));
-                drop(bytes);
+            Pending::Encoded(part, store) => {
+                let decoded = part
+                    .read()
+                    .and_then(|bytes| decode::<Searcher>(&bytes))
+                    .filter(|s| s.fits(catalog));
                 match decoded {
                     Some(searcher) => return give(searcher),
                     None => store,
@@ -282,7 +309,8 @@ struct Header {
     key: Key,
     catalog: u64,
     searcher: u64,
-    checksum: u128,
+    catalog_sum: u128,
+    searcher_sum: u128,
 }
 
 impl Header {
@@ -297,7 +325,8 @@ impl Header {
             key: Key(u128_at(0)?),
             catalog: u64_at(16)?,
             searcher: u64_at(24)?,
-            checksum: u128_at(32)?,
+            catalog_sum: u128_at(32)?,
+            searcher_sum: u128_at(48)?,
         })
     }
 
@@ -306,13 +335,14 @@ impl Header {
         out[8..24].copy_from_slice(&self.key.0.to_le_bytes());
         out[24..32].copy_from_slice(&self.catalog.to_le_bytes());
         out[32..40].copy_from_slice(&self.searcher.to_le_bytes());
-        out[40..56].copy_from_slice(&self.checksum.to_le_bytes());
+        out[40..56].copy_from_slice(&self.catalog_sum.to_le_bytes());
+        out[56..72].copy_from_slice(&self.searcher_sum.to_le_bytes());
     }
 }
 
-/// The catalog of a current, sound entry, and its searcher's encoding (checked but not yet
-/// decoded); `None` for anything else.
-fn read_entry(path: &Path, key: Key) -> Option<(Catalog, Vec<u8>)> {
+/// The catalog of a current, sound entry, and its searcher's part, unread; `None` for anything
+/// else.
+fn read_entry(path: &Path, key: Key) -> Option<(Catalog, Part)> {
     let mut file = std::fs::File::open(path).ok()?;
     let meta = file.metadata().ok()?;
     if !meta.is_file() || meta.len() > MAX_ENTRY_BYTES {
@@ -327,19 +357,18 @@ fn read_entry(path: &Path, key: Key) -> Option<(Catalog, Vec<u8>)> {
     if header.key != key || expected != meta.len() {
         return None;
     }
-    // two buffers, so the catalog's can go as soon as it is decoded
     let mut catalog_bytes = vec![0u8; usize::try_from(header.catalog).ok()?];
-    let mut searcher_bytes = vec![0u8; usize::try_from(header.searcher).ok()?];
     file.read_exact(&mut catalog_bytes).ok()?;
-    file.read_exact(&mut searcher_bytes).ok()?;
-    let mut sum = Xxh3::new();
-    sum.update(&catalog_bytes);
-    sum.update(&searcher_bytes);
-    if sum.digest128() != header.checksum {
+    if xxh3_128(&catalog_bytes) != header.catalog_sum {
         return None;
     }
     let catalog = decode::<Catalog>(&catalog_bytes).filter(Catalog::is_consistent)?;
-    Some((catalog, searcher_bytes))
+    let searcher = Part {
+        file,
+        len: header.searcher,
+        checksum: header.searcher_sum,
+    };
+    Some((catalog, searcher))
 }
 
 /// A whole entry file's bytes.
@@ -352,7 +381,8 @@ fn encode(key: Key, catalog: &Catalog, searcher: &Searcher) -> Option<Vec<u8>> {
         key,
         catalog: (catalog_end - HEADER_BYTES) as u64,
         searcher: (out.len() - catalog_end) as u64,
-        checksum: xxh3_128(&out[HEADER_BYTES..]),
+        catalog_sum: xxh3_128(&out[HEADER_BYTES..catalog_end]),
+        searcher_sum: xxh3_128(&out[catalog_end..]),
     };
     header.write(&mut out[..HEADER_BYTES]);
     Some(out)

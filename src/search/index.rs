@@ -84,7 +84,9 @@ pub struct WordIndex {
     /// Word ids in alphabetical order, for prefix searches.
     sorted: Vec<u32>,
     /// `postings[offsets[w]..offsets[w + 1]]` are the occurrences of word `w`.
+    #[serde(with = "exact")]
     offsets: Vec<u32>,
+    #[serde(with = "exact")]
     postings: Vec<Posting>,
     /// Word ids by family key ([`super::stem::family`]): "nurse" and "nurses", "therapy" and
     /// "therapist".
@@ -336,10 +338,14 @@ pub struct Names {
     /// original character of each folded one.
     pub origin: Vec<Option<Box<[u32]>>>,
     /// `owners[owner_offsets[s]..owner_offsets[s + 1]]` carry `strings[s]`.
+    #[serde(with = "exact")]
     owner_offsets: Vec<u32>,
+    #[serde(with = "exact")]
     owners: Vec<(u32, Field)>,
     /// For each occupation, the string ids of its title and aliases (title first).
+    #[serde(with = "exact")]
     occupation_offsets: Vec<u32>,
+    #[serde(with = "exact")]
     occupation_names: Vec<(u32, Field)>,
 }
 
@@ -416,6 +422,46 @@ impl Names {
     pub fn of_occupation(&self, o: usize) -> &[(u32, Field)] {
         &self.occupation_names
             [self.occupation_offsets[o] as usize..self.occupation_offsets[o + 1] as usize]
+    }
+}
+
+/// Decoding the big flat tables at their full length at once: serde's own `Vec` grows from at most
+/// 1 MiB by doubling, which for a 10,000-occupation index copies and touches tens of megabytes
+/// more than the table itself (the cache's load time and peak memory). A length beyond any
+/// catalog's is refused; the memory is only reserved, and filled as items decode.
+mod exact {
+    use serde::de::{Deserialize, Deserializer, SeqAccess, Visitor};
+    use serde::ser::{Serialize, Serializer};
+
+    /// More items than any table of a catalog within the file-size limit can hold.
+    const MAX_ITEMS: usize = 1 << 26;
+
+    pub fn serialize<T: Serialize, S: Serializer>(v: &[T], s: S) -> Result<S::Ok, S::Error> {
+        v.serialize(s)
+    }
+
+    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Vec<T>, D::Error> {
+        struct Exact<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for Exact<T> {
+            type Value = Vec<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a sequence")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+                let len = seq.size_hint().unwrap_or(0);
+                if len > MAX_ITEMS {
+                    return Err(serde::de::Error::invalid_length(len, &self));
+                }
+                let mut out = Vec::with_capacity(len);
+                while let Some(item) = seq.next_element()? {
+                    out.push(item);
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_seq(Exact(std::marker::PhantomData))
     }
 }
 
