@@ -11,6 +11,7 @@
 //! In-process tests and the binary have different executables, so they never share entries.
 //! Nothing here is timed.
 
+#[allow(dead_code)] // the pty harness is shared; this file uses a part of it
 mod support;
 
 use std::path::{Path, PathBuf};

@@ -71,6 +71,7 @@ enum ActionKind {
 
 /// The search index: ready, or being built or read on another thread (see [`App::with_index`]).
 #[derive(Debug)]
+#[allow(clippy::large_enum_variant)] // one per browser, made once and kept in place
 pub enum Index {
     Ready(Searcher),
     /// Arrives on this channel; if the sender goes away without sending, it is built here.
