@@ -22,10 +22,12 @@
 //! - [`catalog`]: the data model, loading and validation with file:line:col.
 //! - [`search`]: filter text to ranked matches with highlight ranges and reasons. Pure.
 //! - [`browser`]: the terminal program (see its module for the folder map).
+//! - [`cache`]: parsed catalogs and their search indexes kept on disk between runs.
 //! - [`commands`], [`export`], [`import`], [`atomic`], [`config`], [`input`]: the script side.
 
 pub mod atomic;
 pub mod browser;
+pub mod cache;
 pub mod catalog;
 pub mod commands;
 pub mod config;

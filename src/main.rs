@@ -6,20 +6,21 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::LazyLock;
+use std::sync::mpsc;
+use std::sync::{Arc, LazyLock};
 
 use clap::{CommandFactory, Parser, Subcommand};
 
 use career_clusters::browser::action::Action;
-use career_clusters::browser::app::App;
+use career_clusters::browser::app::{App, Index};
 use career_clusters::browser::terminal::{self, Session};
 use career_clusters::browser::theme::{Theme, ThemeName, colour_allowed};
+use career_clusters::cache::{self, Cache, IndexSource};
 use career_clusters::catalog::{Catalog, CatalogError};
 use career_clusters::commands::{self, CommandError};
 use career_clusters::config::{self, Settings};
 use career_clusters::export;
 use career_clusters::import;
-use career_clusters::search::Searcher;
 use career_clusters::text::{sanitize, sanitize_inline};
 use ratatui::layout::Rect;
 
@@ -73,6 +74,11 @@ struct Cli {
     /// Read the catalog from this TOML file instead of the bundled one.
     #[arg(long, global = true, value_name = "FILE")]
     data: Option<PathBuf>,
+
+    /// Read the catalog file itself, not the parsed copy kept in the cache directory, and keep
+    /// none (`check` never uses the cache).
+    #[arg(long, global = true)]
+    no_cache: bool,
 
     /// For screen readers and braille displays: ASCII borders and marks, no scrollbars, and the
     /// terminal's cursor on the selected row.
@@ -420,10 +426,14 @@ fn settings(cli: &Cli) -> Result<Settings, config::ConfigError> {
     config::resolve(&flags, &env, config::default_path(&env))
 }
 
-fn load(path: Option<&PathBuf>) -> Result<Catalog, CatalogError> {
+/// The catalog, through the cache when one is given, and how to have its search index.
+fn load(
+    path: Option<&PathBuf>,
+    cache: Option<&Cache>,
+) -> Result<(Catalog, IndexSource), CatalogError> {
     match path {
-        Some(path) => Catalog::from_path(path),
-        None => Catalog::bundled(),
+        Some(path) => cache::load(path, cache).map(|l| (l.catalog, l.index)),
+        None => Ok((Catalog::bundled()?, IndexSource::build())),
     }
 }
 
@@ -510,8 +520,15 @@ fn main() -> ExitCode {
     };
     // Everything that can fail before output fails here, with the terminal untouched.
     let screen_reader = cli.screen_reader;
-    let catalog = match load(path) {
-        Ok(catalog) => catalog,
+    // `check` reads the file itself: a cache must never stand between a file and its report
+    let checking = matches!(cli.command, Some(Command::Check { .. }));
+    let cache = if cli.no_cache || checking {
+        None
+    } else {
+        Cache::from_env(&|key: &str| std::env::var(key).ok())
+    };
+    let (catalog, index) = match load(path, cache.as_ref()) {
+        Ok(loaded) => loaded,
         Err(e) => return fail(e),
     };
     let bundled = path.is_none();
@@ -541,7 +558,7 @@ fn main() -> ExitCode {
             finish(result.and_then(|()| Ok(out.flush()?)))
         }
         Some(Command::Search { query, json }) => {
-            let searcher = Searcher::new(&catalog);
+            let searcher = index.searcher(&catalog);
             let query = query.join(" ");
             finish(
                 commands::search(&catalog, &searcher, &query, &mut out, json)
@@ -629,8 +646,22 @@ fn main() -> ExitCode {
             }
             let colour = colour_allowed();
             let theme = settings.theme.value;
-            let mut app = App::new(
+            // The first frame needs only the catalog: the search index is decoded or built on
+            // another thread meanwhile (and a missed cache entry written there after), and the
+            // first search waits for it.
+            let catalog = Arc::new(catalog);
+            let (send, receive) = mpsc::channel();
+            let worker = {
+                let catalog = Arc::clone(&catalog);
+                std::thread::spawn(move || {
+                    index.deliver(&catalog, |searcher| {
+                        let _ = send.send(searcher);
+                    })
+                })
+            };
+            let mut app = App::with_index(
                 catalog,
+                Index::Coming(receive),
                 Theme::named(theme, colour),
                 Rect::new(0, 0, 80, 24),
             );
@@ -649,6 +680,8 @@ fn main() -> ExitCode {
                 app.update(Action::TogglePresentation);
             }
             let result = Session::start().and_then(|mut session| Ok(session.run(&mut app)?));
+            // the cache entry being written is finished, never left as a temporary file
+            let _ = worker.join();
             match result {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => fail(e),

@@ -83,7 +83,7 @@ fn sanitize_with(text: &str, inline: bool) -> String {
 }
 
 /// Text folded for case-insensitive matching, with a map back to the original characters.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Folded {
     /// The lowercase characters.
     pub chars: Vec<char>,

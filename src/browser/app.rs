@@ -7,6 +7,14 @@
 //! related occupation records where it started). The selection is kept by identity, never by a
 //! bare row number, so it survives filtering.
 //!
+//! Typing is applied key by key but searched once per burst: the terminal loop hands every queued
+//! event to [`App::queue`], which defers a filter edit's search, and calls [`App::settle`] before
+//! drawing, so a burst of typed characters costs one search and one frame. Any other action
+//! settles first, so it always sees the list of the text typed so far.
+//!
+//! The search index may still be coming from another thread when the first frame is drawn (the
+//! list needs only the catalog); the first search waits for it.
+//!
 //! `update` does no I/O and never draws: I/O is asked for as an [`Effect`], and measuring (how
 //! far a pane can scroll) goes through the same borrowed views the panes draw with. This module
 //! must not draw or know about terminals.
@@ -37,6 +45,8 @@ use crate::catalog::{Catalog, OccupationIdx};
 use crate::export::{Format, Subject};
 use crate::interests::Level;
 use crate::search::Searcher;
+use std::sync::Arc;
+use std::sync::mpsc::Receiver;
 
 /// The list's row painter from `App`'s fields, borrowing only those (so the list itself can be
 /// changed while its rows are measured).
@@ -60,6 +70,15 @@ enum ActionKind {
     Other,
 }
 
+/// The search index: ready, or being built or read on another thread (see [`App::with_index`]).
+#[derive(Debug)]
+#[allow(clippy::large_enum_variant)] // one per browser, made once and kept in place
+pub enum Index {
+    Ready(Searcher),
+    /// Arrives on this channel; if the sender goes away without sending, it is built here.
+    Coming(Receiver<Searcher>),
+}
+
 /// Which pane receives movement keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Focus {
@@ -71,8 +90,13 @@ pub enum Focus {
 /// The whole browser state.
 #[derive(Debug)]
 pub struct App {
-    catalog: Catalog,
-    searcher: Searcher,
+    catalog: Arc<Catalog>,
+    searcher: Index,
+    /// A filter edit applied by [`App::queue`] whose search has not run yet, with the selection
+    /// from before the edit.
+    stale: Option<Option<Selection>>,
+    /// How many searches the filter has run (for tests of input coalescing).
+    searches: u64,
     filter: Filter,
     list: List,
     detail: Detail,
@@ -110,10 +134,18 @@ impl App {
     /// A browser over `catalog`, laid out for a terminal of `size`.
     pub fn new(catalog: Catalog, theme: Theme, size: Rect) -> App {
         let searcher = Searcher::new(&catalog);
+        App::with_index(Arc::new(catalog), Index::Ready(searcher), theme, size)
+    }
+
+    /// A browser over `catalog` whose search index may still be on its way: the first frame can
+    /// be drawn before it arrives.
+    pub fn with_index(catalog: Arc<Catalog>, index: Index, theme: Theme, size: Rect) -> App {
         let filter = Filter::new(&catalog);
         let list = List::new(&catalog, &filter);
         App {
-            searcher,
+            searcher: index,
+            stale: None,
+            searches: 0,
             filter,
             list,
             detail: Detail::default(),
@@ -404,6 +436,35 @@ impl App {
 
     /// Applies one action. This is the only place state changes.
     pub fn update(&mut self, action: Action) {
+        self.queue(action);
+        self.settle();
+    }
+
+    /// [`App::update`] for an action with more queued behind it: a filter edit changes the text
+    /// now and searches at the next [`App::settle`] (or the next action that is not an edit).
+    pub fn queue(&mut self, action: Action) {
+        if !matches!(action, Action::EditFilter(_) | Action::PasteFilter(_)) {
+            self.settle();
+        }
+        self.apply(action);
+    }
+
+    /// Runs the search deferred by [`App::queue`], if any: the state is then as if every action
+    /// had gone through [`App::update`]. Call before drawing.
+    pub fn settle(&mut self) {
+        if let Some(before) = self.stale.take() {
+            self.filter_changed();
+            self.after(before);
+        }
+    }
+
+    /// How many searches the filter has run since the browser started.
+    #[doc(hidden)]
+    pub fn searches_run(&self) -> u64 {
+        self.searches
+    }
+
+    fn apply(&mut self, action: Action) {
         let action_kind = match &action {
             Action::EditFilter(_) | Action::PasteFilter(_) => ActionKind::Edit,
             Action::Resize { .. } | Action::EffectDone(_) | Action::HandoutWritten => {
@@ -557,6 +618,12 @@ impl App {
         } else if matches!(action_kind, ActionKind::Passive) {
             self.just_emptied = was_emptied;
         }
+        self.after(before);
+    }
+
+    /// What follows any change: a new selection resets the detail, a scrolled detail is clamped,
+    /// and the selection is scrolled into view.
+    fn after(&mut self, before: Option<Selection>) {
         if self.list.selected() != before {
             self.detail.reset();
             self.look.leave_overview();
@@ -817,20 +884,37 @@ impl App {
 
     fn filter_edited(&mut self, edit: Edit) {
         match edit {
-            Edit::Changed => self.filter_changed(),
+            Edit::Changed => self.defer_search(),
             Edit::Full { changed } => {
                 if changed {
-                    self.filter_changed();
+                    self.defer_search();
                 }
                 self.say(filter_full());
             }
         }
     }
 
+    /// A typed edit: the search runs at [`App::settle`], which `update` calls at once.
+    fn defer_search(&mut self) {
+        self.focus = Focus::List;
+        if self.stale.is_none() {
+            self.stale = Some(self.list.selected());
+        }
+    }
+
     /// The filter's text changed: search again, and let the list follow.
     fn filter_changed(&mut self) {
         self.focus = Focus::List;
-        let best = self.filter.search(&self.searcher, &self.catalog);
+        self.searches += 1;
+        // the index may still be on its way from another thread: wait for it here
+        if let Index::Coming(rx) = &self.searcher {
+            let searcher = rx.recv().unwrap_or_else(|_| Searcher::new(&self.catalog));
+            self.searcher = Index::Ready(searcher);
+        }
+        let Index::Ready(searcher) = &self.searcher else {
+            return;
+        };
+        let best = self.filter.search(searcher, &self.catalog);
         self.list.filter_changed(&self.catalog, &self.filter, best);
     }
 

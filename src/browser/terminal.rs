@@ -295,20 +295,39 @@ impl Session {
         while !app.should_quit() {
             self.terminal.draw(|frame| render::render(app, frame))?;
             let first = event::read()?;
-            handle(app, &first);
-            // Apply everything already queued before drawing again, so fast typing and long
-            // pastes cost one frame, not one per key.
-            while !app.should_quit() && event::poll(Duration::ZERO)? {
-                handle(app, &event::read()?);
-            }
+            apply_burst(app, first, || {
+                Ok(if event::poll(Duration::ZERO)? {
+                    Some(event::read()?)
+                } else {
+                    None
+                })
+            })?;
         }
         Ok(())
     }
 }
 
+/// Applies `first` and every event already queued behind it (`next` gives them, `None` once the
+/// queue is empty), then settles: fast typing and long pastes cost one search and one frame, not
+/// one per key.
+pub fn apply_burst(
+    app: &mut App,
+    first: event::Event,
+    mut next: impl FnMut() -> io::Result<Option<event::Event>>,
+) -> io::Result<()> {
+    handle(app, &first);
+    while !app.should_quit()
+        && let Some(event) = next()?
+    {
+        handle(app, &event);
+    }
+    app.settle();
+    Ok(())
+}
+
 fn handle(app: &mut App, event: &event::Event) {
     if let Some(action) = keymap::map_event(event, app.key_context()) {
-        app.update(action);
+        app.queue(action);
     }
     // I/O asked for by the action happens here, outside `update`; its outcome goes back in.
     for effect in app.take_effects() {
@@ -331,6 +350,72 @@ impl Drop for Session {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+
+    fn keys(text: &str) -> Vec<Event> {
+        text.chars()
+            .map(|c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)))
+            .collect()
+    }
+
+    /// Applies `events` as one burst, as the loop does when they are queued together.
+    fn burst(app: &mut App, events: Vec<Event>) {
+        let mut events = events.into_iter();
+        let first = events.next().expect("an event");
+        apply_burst(app, first, || Ok(events.next())).expect("no I/O");
+    }
+
+    /// What a person sees: the rows, the selection and the filter's matches.
+    fn seen(app: &App) -> String {
+        let screen = super::super::testing::draw(app, 100, 30);
+        format!(
+            "{:?}\n{:?}\n{:?}",
+            app.visible_selection(),
+            app.filter().matches(),
+            screen.backend()
+        )
+    }
+
+    #[test]
+    fn a_burst_of_typed_characters_costs_one_search() {
+        for text in [
+            "physio",
+            "nurse pra",
+            "occupational therapist",
+            "a?b",
+            "zzz",
+        ] {
+            let mut one_by_one = super::super::testing::app();
+            for event in keys(text) {
+                burst(&mut one_by_one, vec![event]);
+            }
+            let mut app = super::super::testing::app();
+            burst(&mut app, keys(text));
+            assert_eq!(app.searches_run(), 1, "{text}");
+            assert_eq!(seen(&app), seen(&one_by_one), "{text}");
+        }
+    }
+
+    #[test]
+    fn keys_other_than_typing_see_the_text_typed_before_them() {
+        // type, move down twice, type again, all in one burst: as if applied one at a time
+        let mut events = keys("nur");
+        events.extend([KeyCode::Down, KeyCode::Down].map(|c| Event::Key(c.into())));
+        events.extend(keys("se"));
+        let mut one_by_one = super::super::testing::app();
+        for event in events.clone() {
+            burst(&mut one_by_one, vec![event]);
+        }
+        let mut app = super::super::testing::app();
+        burst(&mut app, events);
+        assert_eq!(
+            app.searches_run(),
+            2,
+            "before the first Down, then at the end"
+        );
+        assert_eq!(seen(&app), seen(&one_by_one));
+    }
 
     #[test]
     fn restore_sequence_undoes_every_mode() {

@@ -10,6 +10,8 @@
 //! reported together. This module knows nothing of terminals; it must not print.
 
 use std::io::Read;
+
+use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 use crate::input::OpenError;
@@ -34,16 +36,19 @@ pub const FORMAT_VERSION: &str = "1";
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Index of a cluster in [`Catalog::clusters`]; stable for the life of the catalog.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct ClusterIdx(pub usize);
 
 /// Index of an occupation in [`Catalog::occupations`]; stable for the life of the catalog.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct OccupationIdx(pub usize);
 
 /// A validated catalog. Its fields are read through methods and never written outside this
 /// module: a `Catalog` exists only once validated, by the loader or [`Catalog::build`].
-#[derive(Debug, Clone, PartialEq)]
+///
+/// `Serialize`/`Deserialize` are for the parsed-catalog cache ([`crate::cache`]), which writes
+/// only validated catalogs and checks what it reads back ([`Catalog::is_consistent`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Catalog {
     title: String,
     description: String,
@@ -53,7 +58,7 @@ pub struct Catalog {
 }
 
 /// A group of similar careers.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cluster {
     id: String,
     name: String,
@@ -66,7 +71,7 @@ pub struct Cluster {
 }
 
 /// One occupation.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Occupation {
     id: String,
     title: String,
@@ -95,7 +100,7 @@ pub struct Occupation {
 }
 
 /// One of Holland's six interest types (RIASEC).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Riasec {
     Realistic,
     Investigative,
@@ -217,7 +222,7 @@ impl Teer {
 /// The preparation an O*NET Job Zone stands for: 1 (little or none) to 5 (extensive). O*NET
 /// gives it for U.S. occupations the way a NOC code's TEER does for Canadian ones; a catalog may
 /// carry both.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct JobZone(u8);
 
 impl JobZone {
@@ -478,6 +483,13 @@ impl Catalog {
 
     /// Reads and validates a catalog file.
     pub fn from_path(path: &Path) -> Result<Catalog, CatalogError> {
+        let (bytes, origin) = Catalog::read_file(path)?;
+        Catalog::from_bytes(&bytes, &origin)
+    }
+
+    /// A catalog file's bytes, with the name messages give it: what [`Catalog::from_path`]
+    /// validates (a regular file, at most [`MAX_FILE_BYTES`]).
+    pub fn read_file(path: &Path) -> Result<(Vec<u8>, String), CatalogError> {
         let origin = crate::text::sanitize_inline(&path.display().to_string());
         let io = |source: std::io::Error| CatalogError::Io {
             origin: origin.clone(),
@@ -512,7 +524,7 @@ impl Catalog {
                 bytes: bytes.len() as u64,
             });
         }
-        Catalog::from_bytes(&bytes, &origin)
+        Ok((bytes, origin))
     }
 
     /// Validates catalog bytes: text that is not UTF-8 is a problem with its place, not a crash.
@@ -551,6 +563,27 @@ impl Catalog {
             origin: origin.to_string(),
             problems,
         })
+    }
+
+    /// Whether every index in the catalog points at something in it: each occupation's cluster
+    /// holds it, and related links and next steps name occupations that exist. Always true of a
+    /// catalog this module built; the cache checks a catalog it decoded with it, so a damaged
+    /// cache can never make a lookup panic.
+    pub fn is_consistent(&self) -> bool {
+        let n = self.occupations.len();
+        let members: usize = self.clusters.iter().map(|c| c.occupations.len()).sum();
+        members == n
+            && self.clusters.iter().enumerate().all(|(c, cluster)| {
+                cluster
+                    .occupations
+                    .iter()
+                    .all(|o| self.occupations.get(o.0).is_some_and(|o| o.cluster.0 == c))
+            })
+            && self.occupations.iter().all(|o| {
+                o.cluster.0 < self.clusters.len()
+                    && o.related.iter().chain(&o.advances_to).all(|r| r.0 < n)
+                    && o.job_zone.is_none_or(|z| JobZone::new(z.0).is_some())
+            })
     }
 
     pub fn cluster(&self, idx: ClusterIdx) -> &Cluster {

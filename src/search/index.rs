@@ -8,6 +8,7 @@
 //! Postings live in one flat array (16 bytes each), grouped by word.
 
 use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 use crate::catalog::Catalog;
 
@@ -15,7 +16,7 @@ use super::Field;
 use super::query::fold_str;
 
 /// The kind of a field, without the item number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[repr(u8)]
 pub enum Kind {
     Title,
@@ -50,7 +51,7 @@ impl Kind {
 }
 
 /// One occurrence of a word.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub struct Posting {
     pub occupation: u32,
     /// First character of the word in the field's original text.
@@ -76,14 +77,16 @@ impl Posting {
 }
 
 /// Distinct folded words and where each occurs.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct WordIndex {
     /// The vocabulary, in order of first appearance (a word's id is its place here).
     words: Vec<Box<str>>,
     /// Word ids in alphabetical order, for prefix searches.
     sorted: Vec<u32>,
     /// `postings[offsets[w]..offsets[w + 1]]` are the occurrences of word `w`.
+    #[serde(with = "exact")]
     offsets: Vec<u32>,
+    #[serde(with = "exact")]
     postings: Vec<Posting>,
     /// Word ids by family key ([`super::stem::family`]): "nurse" and "nurses", "therapy" and
     /// "therapist".
@@ -254,6 +257,24 @@ impl WordIndex {
     }
 
     /// The ids of the words in the family of `word` (its other forms, and itself if indexed).
+    /// Whether the index is whole and refers only to the `occupations` of its catalog (see
+    /// [`super::Searcher::fits`]).
+    pub fn fits(&self, occupations: usize) -> bool {
+        let words = self.words.len();
+        self.sorted.len() == words
+            && self.sorted.iter().all(|&w| (w as usize) < words)
+            && offsets_fit(&self.offsets, words, self.postings.len())
+            && self
+                .postings
+                .iter()
+                .all(|p| (p.occupation as usize) < occupations)
+            && self
+                .families
+                .values()
+                .flatten()
+                .all(|&w| (w as usize) < words)
+    }
+
     pub fn family_of(&self, word: &str) -> &[u32] {
         self.families
             .get(super::stem::family(word).as_str())
@@ -307,7 +328,7 @@ const EMPTY: Posting = Posting {
 /// The distinct title and alias strings, each with the occupations and fields that carry it, for
 /// the fuzzy matcher. Many occupations share aliases ("Specialist physician"), so matching each
 /// distinct string once saves work on big catalogs.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Names {
     /// The strings folded to lowercase, as the fuzzy matcher sees them.
     pub strings: Vec<Box<str>>,
@@ -317,10 +338,14 @@ pub struct Names {
     /// original character of each folded one.
     pub origin: Vec<Option<Box<[u32]>>>,
     /// `owners[owner_offsets[s]..owner_offsets[s + 1]]` carry `strings[s]`.
+    #[serde(with = "exact")]
     owner_offsets: Vec<u32>,
+    #[serde(with = "exact")]
     owners: Vec<(u32, Field)>,
     /// For each occupation, the string ids of its title and aliases (title first).
+    #[serde(with = "exact")]
     occupation_offsets: Vec<u32>,
+    #[serde(with = "exact")]
     occupation_names: Vec<(u32, Field)>,
 }
 
@@ -372,6 +397,24 @@ impl Names {
         }
     }
 
+    /// Whether the tables are whole and refer only to `occupations` occupations.
+    pub fn fits(&self, occupations: usize) -> bool {
+        let strings = self.strings.len();
+        self.ascii.len() == strings
+            && self.origin.len() == strings
+            && offsets_fit(&self.owner_offsets, strings, self.owners.len())
+            && self.owners.iter().all(|&(o, _)| (o as usize) < occupations)
+            && offsets_fit(
+                &self.occupation_offsets,
+                occupations,
+                self.occupation_names.len(),
+            )
+            && self
+                .occupation_names
+                .iter()
+                .all(|&(s, _)| (s as usize) < strings)
+    }
+
     pub fn owners(&self, s: usize) -> &[(u32, Field)] {
         &self.owners[self.owner_offsets[s] as usize..self.owner_offsets[s + 1] as usize]
     }
@@ -380,6 +423,55 @@ impl Names {
         &self.occupation_names
             [self.occupation_offsets[o] as usize..self.occupation_offsets[o + 1] as usize]
     }
+}
+
+/// Decoding the big flat tables at their full length at once: serde's own `Vec` grows from at most
+/// 1 MiB by doubling, which for a 10,000-occupation index copies and touches tens of megabytes
+/// more than the table itself (the cache's load time and peak memory). A length beyond any
+/// catalog's is refused; the memory is only reserved, and filled as items decode.
+mod exact {
+    use serde::de::{Deserialize, Deserializer, SeqAccess, Visitor};
+    use serde::ser::{Serialize, Serializer};
+
+    /// More items than any table of a catalog within the file-size limit can hold.
+    const MAX_ITEMS: usize = 1 << 26;
+
+    pub fn serialize<T: Serialize, S: Serializer>(v: &[T], s: S) -> Result<S::Ok, S::Error> {
+        v.serialize(s)
+    }
+
+    pub fn deserialize<'de, T: Deserialize<'de>, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Vec<T>, D::Error> {
+        struct Exact<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for Exact<T> {
+            type Value = Vec<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a sequence")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+                let len = seq.size_hint().unwrap_or(0);
+                if len > MAX_ITEMS {
+                    return Err(serde::de::Error::invalid_length(len, &self));
+                }
+                let mut out = Vec::with_capacity(len);
+                while let Some(item) = seq.next_element()? {
+                    out.push(item);
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_seq(Exact(std::marker::PhantomData))
+    }
+}
+
+/// Whether `offsets` cuts a list of `total` items into `groups` runs: one more offset than
+/// groups, from 0, never decreasing, ending at `total`.
+fn offsets_fit(offsets: &[u32], groups: usize, total: usize) -> bool {
+    offsets.len() == groups + 1
+        && offsets.first() == Some(&0)
+        && offsets.last().is_some_and(|&l| l as usize == total)
+        && offsets.windows(2).all(|w| w[0] <= w[1])
 }
 
 /// For text whose lowercase has a different number of characters, the original character index
@@ -399,7 +491,7 @@ fn fold_map(text: &str) -> Option<Box<[u32]>> {
 }
 
 /// Cluster names, folded, with their occupations' count known through the catalog.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct ClusterNames {
     pub folded: Vec<crate::text::Folded>,
 }

@@ -68,7 +68,9 @@ use index::{ClusterNames, Kind, Names, Posting, WordIndex};
 pub use query::{Query, Scope, Term};
 
 /// A searchable field of an occupation; the number picks an item of a list field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Field {
     Title,
     Alias(u16),
@@ -246,7 +248,7 @@ const FIELD_START: u32 = 25;
 const WHOLE_NAME: u32 = 400;
 
 /// The catalog's text, prepared once for matching.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Searcher {
     words: WordIndex,
     names: Names,
@@ -260,7 +262,7 @@ pub struct Searcher {
 }
 
 /// The words of a cluster's summary and description, folded, with their family keys.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 struct ClusterWords {
     words: Vec<String>,
     families: HashSet<String>,
@@ -305,6 +307,25 @@ impl Searcher {
                 .map(|c| ClusterWords::new(&[c.summary(), c.description()]))
                 .collect(),
         }
+    }
+
+    /// Whether this index was built for a catalog of `catalog`'s shape: every table the right
+    /// length and every number in range, so no lookup can panic. Always true of
+    /// `Searcher::new(catalog)`; the cache checks a searcher it decoded with it.
+    pub fn fits(&self, catalog: &Catalog) -> bool {
+        let occupations = catalog.occupations().len();
+        let clusters = catalog.clusters().len();
+        self.words.fits(occupations)
+            && self.names.fits(occupations)
+            && self.clusters.folded.len() == clusters
+            && self.cluster_words.len() == clusters
+            && self.title_rank.len() == occupations
+            && self.members.len() == clusters
+            && self
+                .members
+                .iter()
+                .flatten()
+                .all(|&o| (o as usize) < occupations)
     }
 
     /// Every occupation matching `query`, best first. An empty query matches nothing: the browser

@@ -153,6 +153,7 @@ impl Tui {
         cmd.env("CAREER_CLUSTERS_CONFIG", command::NO_CONFIG);
         cmd.env_remove("CAREER_CLUSTERS_DATA");
         cmd.env_remove("CAREER_CLUSTERS_THEME");
+        cmd.env("CAREER_CLUSTERS_CACHE_DIR", command::NO_CACHE);
         for (k, v) in launch.env {
             cmd.env(k, v);
         }

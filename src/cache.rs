@@ -1,0 +1,445 @@
+//! The parsed-catalog cache: a catalog file's validated [`Catalog`] and its search index
+//! ([`Searcher`]), kept on disk so the next start skips parsing, validating and indexing, as bat
+//! caches its syntax sets.
+//!
+//! - **Where**: `$CAREER_CLUSTERS_CACHE_DIR` if set, else the platform's cache directory
+//!   (`$XDG_CACHE_HOME/career-clusters/` or `~/.cache/career-clusters/` on Linux,
+//!   `~/Library/Caches/career-clusters/` on macOS), through the `directories` crate.
+//! - **One file per catalog path**: `catalog-<hash of the absolute path>.bin`, replaced when
+//!   stale. At most [`MAX_ENTRIES`] are kept: writing one more removes the least recently
+//!   written, and temporary files a killed process left behind are removed too.
+//! - **Key**: a 128-bit XXH3 hash of the catalog file's bytes, the program's version, the catalog
+//!   format's version, [`CACHE_FORMAT`] and the executable's size and modification time (so a
+//!   rebuilt program never reads what another build wrote, even at the same version). The bytes
+//!   are read and hashed on every start (a few milliseconds for 13 MB): a path, size and
+//!   modification time alone can miss an edit made within the clock's resolution.
+//! - **Format**: a header (magic, key, the lengths and 128-bit XXH3 checksums of the two parts),
+//!   then the catalog and the searcher, each encoded with postcard. The searcher is a separate
+//!   part, read and checked only when wanted: the commands that need only the catalog never read
+//!   it, and the browser reads it on another thread while its first frame draws.
+//! - **Failure**: anything wrong with a cache file — missing, truncated, a flipped byte, another
+//!   version, undecodable, decoded but inconsistent with itself ([`Catalog::is_consistent`],
+//!   [`Searcher::fits`]), a directory in its place — is a miss: the catalog is read from its file
+//!   as if there were no cache, and the result is the same. Writing is best effort: a failure to
+//!   write (an unwritable directory, a full disk) is ignored. Writes go through
+//!   [`crate::atomic`], so a cache file is never seen half-written.
+//!
+//! Only catalog files are cached; the bundled catalog is embedded and loads in about a
+//! millisecond. `check` never uses the cache: it must read the file itself. `--no-cache`
+//! bypasses it (nothing read, nothing written). This module must not print or fail a command:
+//! its only effects are files in its own directory.
+
+use std::io::Read;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
+
+use crate::atomic::{self, Existing};
+use crate::catalog::{Catalog, CatalogError};
+use crate::search::Searcher;
+
+/// The layout of a cache file. Bump it whenever the header or any encoded type changes shape
+/// (the executable's fingerprint in the key catches rebuilds, but not a copy of another build).
+pub const CACHE_FORMAT: u32 = 1;
+/// Overrides the cache directory (tests, or a cache on another disk).
+pub const ENV_CACHE_DIR: &str = "CAREER_CLUSTERS_CACHE_DIR";
+/// How many catalogs' entries are kept.
+pub const MAX_ENTRIES: usize = 8;
+/// A cache file larger than this is not read (no catalog within the file limit comes close).
+const MAX_ENTRY_BYTES: u64 = 1 << 30;
+
+const MAGIC: &[u8; 8] = b"ccatalg\n";
+/// magic, key, catalog length, searcher length, catalog checksum, searcher checksum
+const HEADER_BYTES: usize = 8 + 16 + 8 + 8 + 16 + 16;
+const PREFIX: &str = "catalog-";
+const SUFFIX: &str = ".bin";
+
+/// Where cache files go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cache {
+    dir: PathBuf,
+}
+
+/// What a cache file's name and header are checked against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Key(u128);
+
+impl Cache {
+    /// A cache in `dir` (created when first written).
+    pub fn new(dir: impl Into<PathBuf>) -> Cache {
+        Cache { dir: dir.into() }
+    }
+
+    /// `$CAREER_CLUSTERS_CACHE_DIR`, else the platform's cache directory; none when the platform
+    /// has neither (no home directory).
+    pub fn from_env(env: &dyn Fn(&str) -> Option<String>) -> Option<Cache> {
+        if let Some(dir) = env(ENV_CACHE_DIR).filter(|d| !d.is_empty()) {
+            return Some(Cache::new(dir));
+        }
+        directories::ProjectDirs::from("", "", "career-clusters")
+            .map(|dirs| Cache::new(dirs.cache_dir()))
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The file holding the entry for the catalog at `catalog`.
+    pub fn entry_path(&self, catalog: &Path) -> PathBuf {
+        let absolute = std::fs::canonicalize(catalog)
+            .or_else(|_| std::path::absolute(catalog))
+            .unwrap_or_else(|_| catalog.to_path_buf());
+        let hash = xxh3_64(absolute.as_os_str().as_encoded_bytes());
+        self.dir.join(format!("{PREFIX}{hash:016x}{SUFFIX}"))
+    }
+}
+
+/// A catalog read through the cache, with what it takes to have its search index.
+#[derive(Debug)]
+pub struct Loaded {
+    pub catalog: Catalog,
+    pub index: IndexSource,
+}
+
+impl Loaded {
+    /// Whether the catalog came from the cache.
+    pub fn hit(&self) -> bool {
+        matches!(self.index.0, Pending::Encoded(..))
+    }
+}
+
+/// How to get the search index of a [`Loaded`] catalog: decode it from the cache, or build it
+/// (and then write the cache entry). It can be sent to another thread.
+#[derive(Debug)]
+pub struct IndexSource(Pending);
+
+#[derive(Debug)]
+enum Pending {
+    /// The searcher's part of the cache entry, still unread (the file stays open, so a newer
+    /// entry renamed over it meanwhile changes nothing); should it not be sound or not fit the
+    /// catalog, the index is built and the entry written again.
+    Encoded(Part, Store),
+    /// Built from the catalog; then written to the entry, if any.
+    Build(Option<Store>),
+}
+
+/// An unread part of an entry file: the open file, positioned at the part, and its length and
+/// checksum from the header.
+#[derive(Debug)]
+struct Part {
+    file: std::fs::File,
+    len: u64,
+    checksum: u128,
+}
+
+impl Part {
+    /// The part's bytes, if they are all there and match the checksum.
+    fn read(mut self) -> Option<Vec<u8>> {
+        let mut bytes = vec![0u8; usize::try_from(self.len).ok()?];
+        self.file.read_exact(&mut bytes).ok()?;
+        // nothing may follow the part
+        let mut more = [0u8; 1];
+        if !matches!(self.file.read(&mut more), Ok(0)) {
+            return None;
+        }
+        (xxh3_128(&bytes) == self.checksum).then_some(bytes)
+    }
+}
+
+/// Where an entry goes: the cache, the entry file and the key of the bytes read.
+#[derive(Debug)]
+struct Store {
+    cache: Cache,
+    entry: PathBuf,
+    key: Key,
+}
+
+/// Reads the catalog at `path`: from its cache entry when `cache` is given and the entry is
+/// current and sound, else from the file itself (a miss). A miss gives exactly what
+/// [`Catalog::from_path`] gives, errors included; an entry is written later, by
+/// [`IndexSource::searcher`], only for a catalog that loaded.
+pub fn load(path: &Path, cache: Option<&Cache>) -> Result<Loaded, CatalogError> {
+    let Some(cache) = cache else {
+        return Ok(Loaded {
+            catalog: Catalog::from_path(path)?,
+            index: IndexSource(Pending::Build(None)),
+        });
+    };
+    let entry = cache.entry_path(path);
+    // hashed in pieces, so a hit never holds the file's text
+    if let Some(key) = key_of_file(path)
+        && let Some((catalog, searcher)) = read_entry(&entry, key)
+    {
+        let store = Store {
+            cache: cache.clone(),
+            entry,
+            key,
+        };
+        return Ok(Loaded {
+            catalog,
+            index: IndexSource(Pending::Encoded(searcher, store)),
+        });
+    }
+    // the key of the bytes parsed, should the file have changed since it was hashed
+    let (bytes, origin) = Catalog::read_file(path)?;
+    let key = key_of(&bytes);
+    let catalog = Catalog::from_bytes(&bytes, &origin)?;
+    drop(bytes);
+    Ok(Loaded {
+        catalog,
+        index: IndexSource(Pending::Build(Some(Store {
+            cache: cache.clone(),
+            entry,
+            key,
+        }))),
+    })
+}
+
+impl IndexSource {
+    /// An index built from the catalog, with no cache to write.
+    pub fn build() -> IndexSource {
+        IndexSource(Pending::Build(None))
+    }
+
+    /// The search index of `catalog` (the catalog it came with).
+    pub fn searcher(self, catalog: &Catalog) -> Searcher {
+        let mut out = None;
+        self.deliver(catalog, |s| out = Some(s));
+        out.unwrap_or_else(|| Searcher::new(catalog))
+    }
+
+    /// Hands the search index of `catalog` to `give` as soon as it is there, then writes the
+    /// cache entry if the index had to be built (so a waiting browser need not wait for the
+    /// disk).
+    pub fn deliver(self, catalog: &Catalog, give: impl FnOnce(Searcher)) {
+        let store = match self.0 {
+            Pending::Encoded(part, store) => {
+                let decoded = part
+                    .read()
+                    .and_then(|bytes| decode::<Searcher>(&bytes))
+                    .filter(|s| s.fits(catalog));
+                match decoded {
+                    Some(searcher) => return give(searcher),
+                    None => store,
+                }
+            }
+            Pending::Build(None) => return give(Searcher::new(catalog)),
+            Pending::Build(Some(store)) => store,
+        };
+        let searcher = Searcher::new(catalog);
+        let encoded = encode(store.key, catalog, &searcher);
+        give(searcher);
+        if let Some(encoded) = encoded {
+            write_entry(&store.cache, &store.entry, &encoded);
+        }
+    }
+}
+
+/// The key for a catalog file's bytes, read by this build of the program.
+fn key_of(bytes: &[u8]) -> Key {
+    let mut h = key_hasher();
+    h.update(bytes);
+    Key(h.digest128())
+}
+
+/// [`key_of`] the file at `path`, read in pieces; `None` if it cannot be read as a catalog file
+/// (then the miss path reports why).
+fn key_of_file(path: &Path) -> Option<Key> {
+    let file = crate::input::open_regular(path).ok()?;
+    let mut file = file.take(crate::catalog::MAX_FILE_BYTES + 1);
+    let mut h = key_hasher();
+    let mut buf = vec![0u8; 256 * 1024];
+    let mut total = 0u64;
+    loop {
+        match file.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => {
+                h.update(&buf[..n]);
+                total += n as u64;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return None,
+        }
+    }
+    (total <= crate::catalog::MAX_FILE_BYTES).then(|| Key(h.digest128()))
+}
+
+/// A hasher fed with everything in the key but the catalog's bytes.
+fn key_hasher() -> Xxh3 {
+    let mut h = Xxh3::new();
+    h.update(MAGIC);
+    h.update(&CACHE_FORMAT.to_le_bytes());
+    for part in [env!("CARGO_PKG_VERSION"), crate::catalog::FORMAT_VERSION] {
+        h.update(&(part.len() as u64).to_le_bytes());
+        h.update(part.as_bytes());
+    }
+    h.update(&executable_fingerprint());
+    h
+}
+
+/// The running executable's size and modification time, so each build has its own entries.
+fn executable_fingerprint() -> [u8; 24] {
+    let mut out = [0u8; 24];
+    let meta = std::env::current_exe().and_then(std::fs::metadata);
+    if let Ok(meta) = meta {
+        out[..8].copy_from_slice(&meta.len().to_le_bytes());
+        if let Ok(since) = meta
+            .modified()
+            .map(|m| m.duration_since(std::time::UNIX_EPOCH))
+            && let Ok(since) = since
+        {
+            out[8..16].copy_from_slice(&since.as_secs().to_le_bytes());
+            out[16..20].copy_from_slice(&since.subsec_nanos().to_le_bytes());
+        }
+    }
+    out
+}
+
+/// Decodes one part, which must be used up exactly.
+fn decode<'a, T: serde::Deserialize<'a>>(bytes: &'a [u8]) -> Option<T> {
+    match postcard::take_from_bytes::<T>(bytes) {
+        Ok((value, [])) => Some(value),
+        _ => None,
+    }
+}
+
+/// The header fields of an entry.
+struct Header {
+    key: Key,
+    catalog: u64,
+    searcher: u64,
+    catalog_sum: u128,
+    searcher_sum: u128,
+}
+
+impl Header {
+    fn parse(bytes: &[u8; HEADER_BYTES]) -> Option<Header> {
+        let (magic, rest) = bytes.split_at(8);
+        if magic != MAGIC {
+            return None;
+        }
+        let u64_at = |at: usize| rest[at..at + 8].try_into().ok().map(u64::from_le_bytes);
+        let u128_at = |at: usize| rest[at..at + 16].try_into().ok().map(u128::from_le_bytes);
+        Some(Header {
+            key: Key(u128_at(0)?),
+            catalog: u64_at(16)?,
+            searcher: u64_at(24)?,
+            catalog_sum: u128_at(32)?,
+            searcher_sum: u128_at(48)?,
+        })
+    }
+
+    fn write(&self, out: &mut [u8]) {
+        out[..8].copy_from_slice(MAGIC);
+        out[8..24].copy_from_slice(&self.key.0.to_le_bytes());
+        out[24..32].copy_from_slice(&self.catalog.to_le_bytes());
+        out[32..40].copy_from_slice(&self.searcher.to_le_bytes());
+        out[40..56].copy_from_slice(&self.catalog_sum.to_le_bytes());
+        out[56..72].copy_from_slice(&self.searcher_sum.to_le_bytes());
+    }
+}
+
+/// The catalog of a current, sound entry, and its searcher's part, unread; `None` for anything
+/// else.
+fn read_entry(path: &Path, key: Key) -> Option<(Catalog, Part)> {
+    let mut file = std::fs::File::open(path).ok()?;
+    let meta = file.metadata().ok()?;
+    if !meta.is_file() || meta.len() > MAX_ENTRY_BYTES {
+        return None;
+    }
+    let mut head = [0u8; HEADER_BYTES];
+    file.read_exact(&mut head).ok()?;
+    let header = Header::parse(&head)?;
+    let expected = (HEADER_BYTES as u64)
+        .checked_add(header.catalog)?
+        .checked_add(header.searcher)?;
+    if header.key != key || expected != meta.len() {
+        return None;
+    }
+    let mut catalog_bytes = vec![0u8; usize::try_from(header.catalog).ok()?];
+    file.read_exact(&mut catalog_bytes).ok()?;
+    if xxh3_128(&catalog_bytes) != header.catalog_sum {
+        return None;
+    }
+    let catalog = decode::<Catalog>(&catalog_bytes).filter(Catalog::is_consistent)?;
+    let searcher = Part {
+        file,
+        len: header.searcher,
+        checksum: header.searcher_sum,
+    };
+    Some((catalog, searcher))
+}
+
+/// A whole entry file's bytes.
+fn encode(key: Key, catalog: &Catalog, searcher: &Searcher) -> Option<Vec<u8>> {
+    let out = vec![0u8; HEADER_BYTES];
+    let out = postcard::to_extend(catalog, out).ok()?;
+    let catalog_end = out.len();
+    let mut out = postcard::to_extend(searcher, out).ok()?;
+    let header = Header {
+        key,
+        catalog: (catalog_end - HEADER_BYTES) as u64,
+        searcher: (out.len() - catalog_end) as u64,
+        catalog_sum: xxh3_128(&out[HEADER_BYTES..catalog_end]),
+        searcher_sum: xxh3_128(&out[catalog_end..]),
+    };
+    header.write(&mut out[..HEADER_BYTES]);
+    Some(out)
+}
+
+/// Writes an entry atomically, then trims the directory; every failure is ignored.
+fn write_entry(cache: &Cache, entry: &Path, bytes: &[u8]) {
+    if std::fs::create_dir_all(&cache.dir).is_err() {
+        return;
+    }
+    if atomic::write(entry, bytes, Existing::Replace).is_ok() {
+        evict(&cache.dir, entry);
+    }
+}
+
+/// Keeps at most [`MAX_ENTRIES`] entries (the most recently written, `keep` always among them),
+/// and removes temporary files older than an hour (left by a process killed while writing).
+fn evict(dir: &Path, keep: &Path) {
+    let Ok(listing) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries = Vec::new();
+    let now = std::time::SystemTime::now();
+    for item in listing.flatten() {
+        let name = item.file_name();
+        let name = name.to_string_lossy();
+        let Ok(meta) = item.metadata() else { continue };
+        if !meta.is_file() {
+            continue;
+        }
+        let modified = meta.modified().unwrap_or(std::time::UNIX_EPOCH);
+        if name.starts_with(&format!(".{PREFIX}")) && name.ends_with(".tmp") {
+            let old = now
+                .duration_since(modified)
+                .is_ok_and(|age| age.as_secs() > 3600);
+            if old {
+                let _ = std::fs::remove_file(item.path());
+            }
+        } else if name.starts_with(PREFIX) && name.ends_with(SUFFIX) && item.path() != keep {
+            entries.push((modified, item.path()));
+        }
+    }
+    // `keep` is the newest; the others are trimmed oldest first
+    if entries.len() >= MAX_ENTRIES {
+        entries.sort();
+        for (_, path) in &entries[..entries.len() + 1 - MAX_ENTRIES] {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+/// The byte range of each part of an entry file, for tests that damage one.
+#[doc(hidden)]
+pub fn parts_of(bytes: &[u8]) -> Option<(Range<usize>, Range<usize>)> {
+    let head: &[u8; HEADER_BYTES] = bytes.get(..HEADER_BYTES)?.try_into().ok()?;
+    let header = Header::parse(head)?;
+    let catalog_end = HEADER_BYTES + usize::try_from(header.catalog).ok()?;
+    let end = catalog_end + usize::try_from(header.searcher).ok()?;
+    Some((HEADER_BYTES..catalog_end, catalog_end..end))
+}
