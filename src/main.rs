@@ -27,7 +27,9 @@ use ratatui::layout::Rect;
 /// mimalloc rather than the system allocator: loading a catalog and building its search index
 /// are hundreds of thousands of small allocations. At 10,000 occupations it takes
 /// `search physio --data 10k.toml` from ~275 ms to ~175 ms as a whole process (hyperfine), for
-/// ~30 MB more peak memory (~96 MB, within the 100 MiB budget).
+/// ~30 MB more peak memory (~96 MB, within the 100 MiB budget). It is built with `no_thp`
+/// (Cargo.toml): transparent huge pages cost ~15 MB of resident memory for ~10 ms of a
+/// 10,000-occupation first frame (the README's speed section has the figures).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
