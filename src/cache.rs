@@ -41,7 +41,7 @@ use crate::search::Searcher;
 
 /// The layout of a cache file. Bump it whenever the header or any encoded type changes shape
 /// (the executable's fingerprint in the key catches rebuilds, but not a copy of another build).
-pub const CACHE_FORMAT: u32 = 1;
+pub const CACHE_FORMAT: u32 = 2;
 /// Overrides the cache directory (tests, or a cache on another disk).
 pub const ENV_CACHE_DIR: &str = "CAREER_CLUSTERS_CACHE_DIR";
 /// How many catalogs' entries are kept.

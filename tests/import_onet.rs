@@ -569,3 +569,46 @@ fn the_interest_result_narrows_an_o_net_import_by_job_zone() {
             "--job-zone \"6\" is not an O*NET Job Zone; use 1 to 5",
         ));
 }
+
+#[test]
+fn zone_searches_the_job_zone_as_teer_searches_the_teer() {
+    let report = import(&Options::default());
+    let c = &report.catalog;
+    let searcher = Searcher::new(c);
+    let found = searcher.search(&Query::parse("zone:3"));
+    assert!(!found.is_empty());
+    assert!(
+        found
+            .iter()
+            .all(|m| c.occupation(m.occupation).job_zone().map(|z| z.number()) == Some(3)),
+        "only Job Zone 3"
+    );
+    let in_zone_3 = c
+        .occupations()
+        .iter()
+        .filter(|o| o.job_zone().map(|z| z.number()) == Some(3))
+        .count();
+    assert_eq!(found.len(), in_zone_3, "every one of them");
+    // with a word: nurses who need medium preparation, not a digit anywhere in the text
+    let nurses = searcher.search(&Query::parse("nurse zone:3"));
+    assert!(nurses.len() < found.len());
+    assert!(
+        nurses
+            .iter()
+            .all(|m| c.occupation(m.occupation).job_zone().map(|z| z.number()) == Some(3))
+    );
+    // and a free "3" never matches by the zone
+    let free = searcher.search(&Query::parse("3"));
+    assert!(
+        free.iter().all(
+            |m| m.reason != Some(career_clusters::search::Field::JobZone)
+                && m.ranges(career_clusters::search::Field::JobZone).is_empty()
+        ),
+        "a free word reaches the zone"
+    );
+    // the reason a `zone:` match gives names the field
+    assert_eq!(
+        found[0].reason,
+        Some(career_clusters::search::Field::JobZone)
+    );
+}

@@ -236,6 +236,11 @@ impl JobZone {
         self.0
     }
 
+    /// The zone's number as text, what `zone:4` searches.
+    pub fn digit(self) -> &'static str {
+        ["0", "1", "2", "3", "4", "5"][usize::from(self.0.min(5))]
+    }
+
     /// How much preparation the zone means (the names of O*NET's Job Zone Reference).
     pub fn words(self) -> &'static str {
         match self.0 {

@@ -30,6 +30,7 @@ pub enum Kind {
     Noc,
     ClusterEducation,
     Teer,
+    JobZone,
 }
 
 impl Kind {
@@ -46,6 +47,7 @@ impl Kind {
             Kind::Noc => Field::Noc,
             Kind::ClusterEducation => Field::ClusterEducation(item),
             Kind::Teer => Field::Teer,
+            Kind::JobZone => Field::JobZone,
         }
     }
 }
@@ -119,6 +121,9 @@ fn for_each_field(catalog: &Catalog, o: usize, mut f: impl FnMut(Kind, usize, &s
     }
     if let Some(teer) = occ.teer() {
         f(Kind::Teer, 0, teer.digit());
+    }
+    if let Some(zone) = occ.job_zone() {
+        f(Kind::JobZone, 0, zone.digit());
     }
     for (i, s) in catalog
         .cluster(occ.cluster())

@@ -88,6 +88,8 @@ pub enum Field {
     ClusterEducation(u16),
     /// The preparation level (the NOC code's TEER digit); reached only by `teer:`.
     Teer,
+    /// The O*NET Job Zone (1–5); reached only by `zone:`.
+    JobZone,
 }
 
 impl Field {
@@ -116,7 +118,7 @@ impl Field {
             Field::Cluster => 600,
             Field::Skill(_) | Field::Education(_) | Field::Setting(_) | Field::Noc => 400,
             Field::ClusterEducation(_) => 350,
-            Field::Teer => 400,
+            Field::Teer | Field::JobZone => 400,
             Field::Summary | Field::Duty(_) => 200,
         }
     }
@@ -134,6 +136,7 @@ impl Field {
             Field::Duty(_) => "duties",
             Field::Noc => "NOC",
             Field::Teer => "TEER",
+            Field::JobZone => "Job Zone",
         }
     }
 
@@ -152,6 +155,7 @@ impl Field {
             Field::Duty(i) => item(o.duties(), i),
             Field::Noc => o.noc().unwrap_or(""),
             Field::Teer => o.teer().map_or("", |t| t.digit()),
+            Field::JobZone => o.job_zone().map_or("", |z| z.digit()),
             Field::ClusterEducation(i) => item(catalog.cluster(o.cluster()).education(), i),
         }
     }
@@ -169,6 +173,7 @@ impl Field {
             Field::Noc => Kind::Noc,
             Field::ClusterEducation(_) => Kind::ClusterEducation,
             Field::Teer => Kind::Teer,
+            Field::JobZone => Kind::JobZone,
         }
     }
 }
@@ -490,6 +495,7 @@ impl Searcher {
             Scope::Duty => &[Kind::Duty],
             Scope::Noc => &[Kind::Noc],
             Scope::Teer => &[Kind::Teer],
+            Scope::JobZone => &[Kind::JobZone],
         };
         if term.phrase {
             // a phrase is literal: consecutive words in one field, titles and aliases included
@@ -533,7 +539,7 @@ impl Searcher {
         // a word with everyday synonyms means them, not its other forms ("seniors" are older
         // adults, not senior managers)
         let everyday = names && !stem::everyday(word).is_empty();
-        if !matches!(term.scope, Scope::Noc | Scope::Teer) && !everyday {
+        if !matches!(term.scope, Scope::Noc | Scope::Teer | Scope::JobZone) && !everyday {
             self.match_family(word, kinds, names, acc);
             if !acc.term_found_any() {
                 // nothing at all: a misspelt form ("councillor", "pysiotherapy") of a family

@@ -21,6 +21,8 @@ pub enum Scope {
     Noc,
     /// The preparation level, the NOC code's TEER: `teer:1`.
     Teer,
+    /// The O*NET Job Zone: `zone:4`.
+    JobZone,
 }
 
 impl Scope {
@@ -37,6 +39,7 @@ impl Scope {
             "duty" | "duties" | "task" | "does" => Scope::Duty,
             "noc" => Scope::Noc,
             "teer" | "prep" | "preparation" => Scope::Teer,
+            "zone" | "jobzone" | "job-zone" => Scope::JobZone,
             _ => return None,
         })
     }
