@@ -21,7 +21,8 @@ use career_clusters::browser::app::App;
 use career_clusters::browser::theme::Theme;
 use career_clusters::catalog::Catalog;
 use career_clusters::import::{Grouping, Options, import_noc};
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
@@ -76,40 +77,14 @@ fn bench(c: &mut Criterion) {
     group.bench_function("load-catalog", |b| {
         b.iter(|| Catalog::from_str(black_box(&report.toml), "imported").expect("loads"))
     });
-    group.bench_function("first-frame-80x24", |b| {
-        b.iter_batched(
-            || report.catalog.clone(),
-            |catalog| {
-                let app = App::new(catalog, Theme::dark(), Rect::new(0, 0, 80, 24));
-                let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("backend");
-                draw(&mut terminal, &app);
-                app
-            },
-            criterion::BatchSize::LargeInput,
-        )
-    });
+    first_frame(&mut group, "first-frame-80x24", &report.catalog);
     group.finish();
 
     let mut group = c.benchmark_group("import/keystroke");
     group.sample_size(20);
     // (already typed, the key): the first letter matches the most; later ones narrow it down
     for (typed, key) in [("", 'n'), ("", 'a'), ("nursin", 'g'), ("assistan", 't')] {
-        let mut app = App::new(
-            report.catalog.clone(),
-            Theme::dark(),
-            Rect::new(0, 0, 80, 24),
-        );
-        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("backend");
-        type_str(&mut app, typed);
-        draw(&mut terminal, &app);
-        group.bench_function(format!("{typed}[{key}]-and-backspace"), |b| {
-            b.iter(|| {
-                app.update(Action::EditFilter(InputRequest::InsertChar(key)));
-                draw(&mut terminal, &app);
-                app.update(Action::EditFilter(InputRequest::DeletePrevChar));
-                draw(&mut terminal, &app);
-            })
-        });
+        key_and_backspace(&mut group, &report.catalog, typed, key);
     }
     group.finish();
     onet(c);
@@ -147,9 +122,22 @@ fn onet(c: &mut Criterion) {
     group.bench_function("onet-load-catalog", |b| {
         b.iter(|| Catalog::from_str(black_box(&report.toml), "onet").expect("loads"))
     });
-    group.bench_function("onet-first-frame-80x24", |b| {
+    first_frame(&mut group, "onet-first-frame-80x24", &report.catalog);
+    group.finish();
+
+    let mut group = c.benchmark_group("import/onet-keystroke");
+    group.sample_size(20);
+    for (typed, key) in [("", 'n'), ("registered nurs", 'e'), ("x-ray tec", 'h')] {
+        key_and_backspace(&mut group, &report.catalog, typed, key);
+    }
+    group.finish();
+}
+
+/// Opening the browser on `catalog` and drawing its first frame at 80×24.
+fn first_frame(group: &mut BenchmarkGroup<'_, WallTime>, name: &str, catalog: &Catalog) {
+    group.bench_function(name, |b| {
         b.iter_batched(
-            || report.catalog.clone(),
+            || catalog.clone(),
             |catalog| {
                 let app = App::new(catalog, Theme::dark(), Rect::new(0, 0, 80, 24));
                 let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("backend");
@@ -159,29 +147,27 @@ fn onet(c: &mut Criterion) {
             criterion::BatchSize::LargeInput,
         )
     });
-    group.finish();
+}
 
-    let mut group = c.benchmark_group("import/onet-keystroke");
-    group.sample_size(20);
-    for (typed, key) in [("", 'n'), ("registered nurs", 'e'), ("x-ray tec", 'h')] {
-        let mut app = App::new(
-            report.catalog.clone(),
-            Theme::dark(),
-            Rect::new(0, 0, 80, 24),
-        );
-        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("backend");
-        type_str(&mut app, typed);
-        draw(&mut terminal, &app);
-        group.bench_function(format!("{typed}[{key}]-and-backspace"), |b| {
-            b.iter(|| {
-                app.update(Action::EditFilter(InputRequest::InsertChar(key)));
-                draw(&mut terminal, &app);
-                app.update(Action::EditFilter(InputRequest::DeletePrevChar));
-                draw(&mut terminal, &app);
-            })
-        });
-    }
-    group.finish();
+/// With `typed` in the filter: `key` and its frame, then Backspace and its frame.
+fn key_and_backspace(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    catalog: &Catalog,
+    typed: &str,
+    key: char,
+) {
+    let mut app = App::new(catalog.clone(), Theme::dark(), Rect::new(0, 0, 80, 24));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("backend");
+    type_str(&mut app, typed);
+    draw(&mut terminal, &app);
+    group.bench_function(format!("{typed}[{key}]-and-backspace"), |b| {
+        b.iter(|| {
+            app.update(Action::EditFilter(InputRequest::InsertChar(key)));
+            draw(&mut terminal, &app);
+            app.update(Action::EditFilter(InputRequest::DeletePrevChar));
+            draw(&mut terminal, &app);
+        })
+    });
 }
 
 criterion_group!(benches, bench);

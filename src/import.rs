@@ -81,7 +81,7 @@ pub const MAX_WARNINGS: usize = 1_000;
 /// The longest summary drawn from the official text, in characters (an ellipsis may follow).
 const SUMMARY_MAX: usize = 200;
 /// The longest occupation id, in bytes, before the title part is cut at a word boundary.
-const ID_MAX: usize = 60;
+pub(crate) const ID_MAX: usize = 60;
 
 /// How imported occupations are grouped into clusters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -753,7 +753,12 @@ pub(crate) fn ascii_fold(text: &str) -> String {
 /// `31202-physiotherapists`: the code and the title in kebab-case, cut at a word boundary when
 /// long. The code makes it unique.
 pub fn occupation_id(code: &str, title: &str) -> String {
-    let full = crate::catalog::kebab_case(&ascii_fold(&format!("{code} {title}")));
+    short_id(&format!("{code} {title}"))
+}
+
+/// `text` as a kebab-case id, cut at a word boundary after [`ID_MAX`] bytes.
+pub fn short_id(text: &str) -> String {
+    let full = crate::catalog::kebab_case(&ascii_fold(text));
     if full.len() <= ID_MAX {
         return full;
     }

@@ -91,8 +91,6 @@ pub const OTHER_CLUSTER: &str = "Other occupations";
 /// The O*NET release assumed when the directory has no `Read Me.txt` to say.
 pub const DEFAULT_VERSION: &str = "29.3";
 
-/// The longest occupation id, in bytes, before it is cut at a word boundary.
-const ID_MAX: usize = 60;
 /// The cluster `--only health` keeps.
 const HEALTH: &str = "Health Science";
 
@@ -544,15 +542,9 @@ fn each_row<const N: usize>(
     Ok(())
 }
 
-/// Whether `code` looks like an O*NET-SOC code, `29-1141.00`.
+/// Whether `code` looks like an O*NET-SOC code, `29-1141.00` (the catalog's own rule).
 fn is_code(code: &str) -> bool {
-    let b = code.as_bytes();
-    b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| match i {
-            2 => *c == b'-',
-            7 => *c == b'.',
-            _ => c.is_ascii_digit(),
-        })
+    crate::catalog::is_onet(code)
 }
 
 /// One row of `Occupation Data.txt`.
@@ -1005,23 +997,10 @@ fn clean(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The id of a title: kebab-case, cut at a word boundary after [`ID_MAX`] bytes.
+/// The id of a title: kebab-case, cut at a word boundary after [`crate::import::ID_MAX`] bytes (the NOC
+/// importer's rule).
 fn title_id(title: &str) -> String {
-    let full = crate::catalog::kebab_case(&crate::import::ascii_fold(title));
-    if full.len() <= ID_MAX {
-        return full;
-    }
-    let mut id = String::new();
-    for word in full.split('-') {
-        if !id.is_empty() && id.len() + 1 + word.len() > ID_MAX {
-            break;
-        }
-        if !id.is_empty() {
-            id.push('-');
-        }
-        id.push_str(word);
-    }
-    id
+    crate::import::short_id(title)
 }
 
 /// Ids for every occupation, unique: the title's, or on a clash with the code added, or a
@@ -1431,7 +1410,10 @@ mod tests {
         let long = title_id(
             "First-Line Supervisors of Landscaping, Lawn Service, and Groundskeeping Workers",
         );
-        assert!(long.len() <= ID_MAX && !long.ends_with('-'), "{long}");
+        assert!(
+            long.len() <= crate::import::ID_MAX && !long.ends_with('-'),
+            "{long}"
+        );
         assert_eq!(title_id("Médecins"), "medecins");
     }
 

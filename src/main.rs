@@ -246,6 +246,31 @@ enum ImportSource {
     },
 }
 
+/// An import's catalog to the new file `output` (never over one unless `force`) or to stdout,
+/// and `done`, the summary, to stderr once it is written.
+fn write_import(output: Option<&std::path::Path>, toml: &str, force: bool, done: &str) -> ExitCode {
+    match output {
+        Some(path) => match import::write_new_file(path, toml, force) {
+            Ok(()) => {
+                eprintln!(
+                    "career-clusters: {done}; wrote {}",
+                    sanitize_inline(&path.display().to_string())
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(e),
+        },
+        None => {
+            let result = io::stdout().lock().write_all(toml.as_bytes());
+            let code = finish(result.map_err(CommandError::from));
+            if code == ExitCode::SUCCESS {
+                eprintln!("career-clusters: {done}");
+            }
+            code
+        }
+    }
+}
+
 /// `import onet`: like `import noc`, from an O*NET database directory.
 fn run_import_onet(
     dir: &std::path::Path,
@@ -278,26 +303,7 @@ fn run_import_onet(
     if crosswalk.is_some() {
         done.push_str(&format!("; NOC codes for {} of them", s.noc));
     }
-    match output {
-        Some(path) => match import::write_new_file(path, &report.toml, force) {
-            Ok(()) => {
-                eprintln!(
-                    "career-clusters: {done}; wrote {}",
-                    sanitize_inline(&path.display().to_string())
-                );
-                ExitCode::SUCCESS
-            }
-            Err(e) => fail(e),
-        },
-        None => {
-            let result = io::stdout().lock().write_all(report.toml.as_bytes());
-            let code = finish(result.map_err(CommandError::from));
-            if code == ExitCode::SUCCESS {
-                eprintln!("career-clusters: {done}");
-            }
-            code
-        }
-    }
+    write_import(output, &report.toml, force, &done)
 }
 
 /// `import noc`: the catalog goes to the output file or stdout; warnings and a summary to stderr.
@@ -384,26 +390,7 @@ fn run_import(source: &ImportSource) -> ExitCode {
             s.interests
         ));
     }
-    match output {
-        Some(path) => match import::write_new_file(path, &report.toml, *force) {
-            Ok(()) => {
-                eprintln!(
-                    "career-clusters: {done}; wrote {}",
-                    sanitize_inline(&path.display().to_string())
-                );
-                ExitCode::SUCCESS
-            }
-            Err(e) => fail(e),
-        },
-        None => {
-            let result = io::stdout().lock().write_all(report.toml.as_bytes());
-            let code = finish(result.map_err(CommandError::from));
-            if code == ExitCode::SUCCESS {
-                eprintln!("career-clusters: {done}");
-            }
-            code
-        }
-    }
+    write_import(output.as_deref(), &report.toml, *force, &done)
 }
 
 /// Whether the command's result goes to standard output (not to a file, not to the screen).

@@ -43,7 +43,6 @@ use super::status::StatusView;
 use super::theme::{Look, Theme};
 use crate::catalog::{Catalog, OccupationIdx};
 use crate::export::{Format, Subject};
-use crate::interests::Level;
 use crate::search::Searcher;
 use std::sync::Arc;
 use std::sync::mpsc::Receiver;
@@ -322,12 +321,9 @@ impl App {
 
     pub fn list_view(&self) -> ListView<'_> {
         ListView {
-            catalog: &self.catalog,
+            painter: row_painter!(self),
             list: &self.list,
-            filter: &self.filter,
-            shortlist: &self.shortlist,
             focused: self.focus == Focus::List,
-            theme: self.look.theme(),
         }
     }
 
@@ -575,7 +571,7 @@ impl App {
                 match &mut self.overlay {
                     Some(Overlay::Check(check)) => check.move_choice(delta as i8),
                     Some(Overlay::Results(results)) => {
-                        results.move_level(delta, Level::in_catalog(&self.catalog).len());
+                        results.move_level(delta);
                     }
                     _ => {}
                 }
@@ -783,7 +779,7 @@ impl App {
         if matches!(self.overlay, Some(Overlay::Check(_) | Overlay::Results(_))) {
             self.overlay = None;
         } else if self.interest.finished() {
-            self.overlay = Some(Overlay::Results(ResultsOverlay::default()));
+            self.overlay = Some(Overlay::Results(ResultsOverlay::new(&self.catalog)));
         } else {
             self.overlay = Some(Overlay::Check(CheckOverlay::new(&self.interest)));
         }
@@ -831,7 +827,7 @@ impl App {
             if !self.interest.started() {
                 self.say("Every statement was skipped: there is no result yet");
             }
-            Overlay::Results(ResultsOverlay::default())
+            Overlay::Results(ResultsOverlay::new(&self.catalog))
         } else {
             Overlay::Check(CheckOverlay::new(&self.interest))
         });

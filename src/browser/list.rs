@@ -518,21 +518,20 @@ impl RowPainter<'_> {
 
 /// What the list shows, borrowed for one measurement or one draw.
 pub struct ListView<'a> {
-    pub catalog: &'a Catalog,
+    /// How its rows look (the catalog, the filter's matches, the shortlist and the theme).
+    pub painter: RowPainter<'a>,
     pub list: &'a List,
-    pub filter: &'a Filter,
-    pub shortlist: &'a Shortlist,
     pub focused: bool,
-    pub theme: &'a Theme,
 }
 
 impl ListView<'_> {
     pub fn render(&self, frame: &mut Frame, area: Rect) {
-        let theme = self.theme;
+        let painter = &self.painter;
+        let theme = painter.theme;
         let focused = self.focused;
         let mut title = format!(
             " Clusters · {} occupations ",
-            self.catalog.occupations().len()
+            painter.catalog.occupations().len()
         );
         if width(&title) + 2 > usize::from(area.width) {
             title = " Clusters ".to_string();
@@ -558,22 +557,23 @@ impl ListView<'_> {
 
         let height = usize::from(inner.height);
         let rows = &self.list.rows;
-        let painter = self.painter();
         let offset = self.list.offset.min(rows.len().saturating_sub(1));
         let selected = self.list.visible_selection();
-        let filtering = !self.filter.is_blank();
+        let filtering = !painter.filter.is_blank();
         let mut y = 0;
+        // rows drawn whole, for the scrollbar (at least one, as scrolling counts them)
+        let mut whole = 0;
         for row in rows.iter().skip(offset) {
             if y >= height {
                 break;
             }
             let is_selected = selected == Some(*row);
             let open = matches!(row, Row::Cluster(c) if self.list.is_open(*c, filtering));
-            for (i, mut line) in painter
-                .lines(*row, open, usize::from(inner.width))
-                .into_iter()
-                .enumerate()
-            {
+            let lines = painter.lines(*row, open, usize::from(inner.width));
+            if y + lines.len() <= height {
+                whole += 1;
+            }
+            for (i, mut line) in lines.into_iter().enumerate() {
                 if y >= height {
                     break;
                 }
@@ -595,20 +595,7 @@ impl ListView<'_> {
             }
         }
 
-        let shown = self
-            .list
-            .whole_rows_from(offset, height, &|r| painter.height(r, inner.width));
-        chrome::scrollbar(frame, theme, area, rows.len(), shown, offset);
-    }
-
-    /// The painter of this view's rows.
-    pub fn painter(&self) -> RowPainter<'_> {
-        RowPainter {
-            catalog: self.catalog,
-            filter: self.filter,
-            shortlist: self.shortlist,
-            theme: self.theme,
-        }
+        chrome::scrollbar(frame, theme, area, rows.len(), whole.max(1), offset);
     }
 }
 

@@ -848,7 +848,8 @@ fn is_noc(code: &str) -> bool {
     code.len() == 5 && code.bytes().all(|b| b.is_ascii_digit())
 }
 
-fn is_onet(code: &str) -> bool {
+/// Whether `code` is shaped as an O*NET-SOC code, `29-1141.00`.
+pub(crate) fn is_onet(code: &str) -> bool {
     let b = code.as_bytes();
     b.len() == 10
         && b.iter().enumerate().all(|(i, c)| match i {

@@ -19,20 +19,32 @@ use crate::interests::{Level, Matches, matches_any, meaning, tie_sentence};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ResultsOverlay {
     cursor: usize,
+    /// 0 for all levels, else 1 + an index into `levels`.
     level: usize,
+    /// The levels ←/→ step through: those of the catalog ([`Level::in_catalog`]), found once
+    /// when the result opens rather than on every key and frame.
+    levels: Vec<Level>,
 }
 
 impl ResultsOverlay {
+    /// The result over `catalog`, at all levels, its first row chosen.
+    pub fn new(catalog: &Catalog) -> ResultsOverlay {
+        ResultsOverlay {
+            levels: Level::in_catalog(catalog),
+            ..ResultsOverlay::default()
+        }
+    }
+
     pub fn cursor(&self) -> usize {
         self.cursor
     }
 
-    /// The preparation level shown, `None` for all; ←/→ step through all, then each of
-    /// `levels` (those of the catalog: [`Level::in_catalog`]).
-    pub fn level(&self, levels: &[Level]) -> Option<Level> {
+    /// The preparation level shown, `None` for all; ←/→ step through all, then each level of
+    /// the catalog.
+    pub fn level(&self) -> Option<Level> {
         self.level
             .checked_sub(1)
-            .and_then(|i| levels.get(i.min(levels.len().saturating_sub(1))))
+            .and_then(|i| self.levels.get(i))
             .copied()
     }
 
@@ -43,10 +55,13 @@ impl ResultsOverlay {
             .min(len.saturating_sub(1));
     }
 
-    /// Steps the level filter through all and then `count` levels; the chosen row goes back
-    /// to the top.
-    pub fn move_level(&mut self, delta: isize, count: usize) {
-        self.level = self.level.saturating_add_signed(delta).min(count);
+    /// Steps the level filter through all and then each level; the chosen row goes back to
+    /// the top.
+    pub fn move_level(&mut self, delta: isize) {
+        self.level = self
+            .level
+            .saturating_add_signed(delta)
+            .min(self.levels.len());
         self.cursor = 0;
     }
 }
@@ -66,14 +81,9 @@ pub struct ResultsView<'a> {
 }
 
 impl ResultsView<'_> {
-    /// The level the result is narrowed to, if any.
-    fn level(&self) -> Option<Level> {
-        self.state.level(&Level::in_catalog(self.catalog))
-    }
-
     /// The occupation on the chosen row, if any.
     pub fn chosen(&self) -> Option<OccupationIdx> {
-        matches_at(self.catalog, self.interest, self.level())
+        matches_at(self.catalog, self.interest, self.state.level())
             .occupations
             .get(self.state.cursor)
             .map(|f| f.occupation)
@@ -144,7 +154,7 @@ impl ResultsView<'_> {
                 Span::raw("   "),
             ));
         }
-        let found = matches_at(self.catalog, self.interest, self.level());
+        let found = matches_at(self.catalog, self.interest, self.state.level());
         lines.push(Line::default());
         lines.push(Line::styled("Clusters that fit", theme.heading));
         for (i, c) in found.clusters.iter().enumerate() {
@@ -163,7 +173,7 @@ impl ResultsView<'_> {
             ));
         }
         lines.push(Line::default());
-        let level = match self.level() {
+        let level = match self.state.level() {
             None => "all preparation levels".to_string(),
             Some(level) => level.label(),
         };
@@ -240,7 +250,7 @@ impl ResultsView<'_> {
 
     /// The number of fitting occupations at the current level.
     pub fn fitting_count(&self) -> usize {
-        matches_at(self.catalog, self.interest, self.level())
+        matches_at(self.catalog, self.interest, self.state.level())
             .occupations
             .len()
     }
