@@ -477,3 +477,53 @@ fn the_browser_writes_an_entry_and_finds_the_same_with_it() {
         assert_eq!(files_in(&cache_dir).len(), 1, "{round}");
     }
 }
+
+#[test]
+fn strings_longer_than_the_read_buffer_round_trip() {
+    // the cache reads 256 KiB at a time: this catalog has strings across every boundary, one of
+    // them longer than the buffer, and a word ("zq…") that is found in it
+    let long: String = (0..100_000).map(|i| format!("w{i} ")).collect();
+    let text = small().replacen(
+        "summary = \"Studies how people",
+        &format!("summary = \"{long}zqlongword and studies how people"),
+        1,
+    );
+    assert!(long.len() > 2 * 256 * 1024);
+    let f = fixture(&text);
+    let (catalog, found) = fresh(&f);
+    load(&f);
+    let (hit, cached, cached_found) = load(&f);
+    assert!(hit);
+    assert_eq!(cached, catalog);
+    assert_eq!(cached_found, found);
+    let loaded = cache::load(&f.catalog, Some(&f.cache)).unwrap();
+    let searcher = loaded.index.searcher(&loaded.catalog);
+    let hits = searcher.search(&Query::parse("zqlongword"));
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    let at = long.chars().count();
+    assert_eq!(hits[0].highlights[0].range, at..at + "zqlongword".len());
+}
+
+#[test]
+fn a_posting_of_no_field_is_refused_even_with_a_right_checksum() {
+    // the postings are the searcher part's last bytes, 14 each; bits 2–5 of a posting's fourth
+    // byte are its kind, and 15 is no kind
+    let f = fixture(&small());
+    let (catalog, found) = fresh(&f);
+    load(&f);
+    let mut bytes = std::fs::read(entry(&f)).unwrap();
+    let (_, searcher) = cache::parts_of(&bytes).unwrap();
+    bytes[searcher.end - 14 + 3] |= 0b0011_1100;
+    fix_searcher_checksum(&mut bytes);
+    std::fs::write(entry(&f), &bytes).unwrap();
+    let (_, cached, cached_found) = load(&f);
+    assert_eq!(cached, catalog);
+    assert_eq!(cached_found, found);
+    // a posting accepted would have left the entry as it was
+    let now = std::fs::read(entry(&f)).unwrap();
+    assert!(now != bytes, "the damaged entry was kept");
+    let (hit, cached, cached_found) = load(&f);
+    assert!(hit, "the rewritten entry is used");
+    assert_eq!(cached, catalog);
+    assert_eq!(cached_found, found);
+}

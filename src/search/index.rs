@@ -5,7 +5,7 @@
 //! where in the field's original text (in characters) and at which word position (for phrases).
 //! A prefix query is a binary search in the sorted vocabulary plus a walk over the postings of
 //! the words in range, so its cost follows the number of hits, not the size of the catalog.
-//! Postings live in one flat array (16 bytes each), grouped by word.
+//! Postings live in one flat array (14 bytes each), grouped by word.
 
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -52,9 +52,43 @@ impl Kind {
     }
 }
 
-/// One occurrence of a word.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
-pub struct Posting {
+impl Kind {
+    const ALL: [Kind; 12] = [
+        Kind::Title,
+        Kind::Alias,
+        Kind::Cluster,
+        Kind::Skill,
+        Kind::Education,
+        Kind::Setting,
+        Kind::Summary,
+        Kind::Duty,
+        Kind::Noc,
+        Kind::ClusterEducation,
+        Kind::Teer,
+        Kind::JobZone,
+    ];
+}
+
+/// One occurrence of a word, in seven 16-bit words (14 bytes, where plain fields took 20: a
+/// 10,000-occupation catalog has 1.5 million postings). Plain old data, so the cache stores the
+/// table as its bytes and reads it straight into place.
+///
+/// Words 0–1 hold the occupation (low 26 bits), the kind (4 bits), and the flags one-to-one and
+/// whole; words 2–3 the start; then the item, the length and the position.
+#[derive(Clone, Copy, PartialEq, Eq, bytemuck::Pod, bytemuck::Zeroable)]
+#[repr(transparent)]
+pub struct Posting([u16; 7]);
+
+/// Occupations a posting can name: far more than a catalog file can hold, since each takes at
+/// least the 14 bytes of `[[occupation]]`.
+const OCCUPATION_BITS: u32 = 26;
+const _: () = assert!(crate::catalog::MAX_FILE_BYTES / 14 < 1 << OCCUPATION_BITS);
+const OCCUPATION_MASK: u32 = (1 << OCCUPATION_BITS) - 1;
+const ONE_TO_ONE: u32 = 1 << 30;
+const WHOLE: u32 = 1 << 31;
+
+/// A posting's parts, as [`Posting::new`] takes them.
+pub struct PostingParts {
     pub occupation: u32,
     /// First character of the word in the field's original text.
     pub start: u32,
@@ -73,8 +107,90 @@ pub struct Posting {
 }
 
 impl Posting {
+    pub fn new(p: PostingParts) -> Posting {
+        debug_assert!(p.occupation <= OCCUPATION_MASK);
+        let head = (p.occupation & OCCUPATION_MASK)
+            | (p.kind as u32) << OCCUPATION_BITS
+            | if p.one_to_one { ONE_TO_ONE } else { 0 }
+            | if p.whole { WHOLE } else { 0 };
+        Posting([
+            head as u16,
+            (head >> 16) as u16,
+            p.start as u16,
+            (p.start >> 16) as u16,
+            p.item,
+            p.len,
+            p.position,
+        ])
+    }
+
+    fn head(&self) -> u32 {
+        u32::from(self.0[0]) | u32::from(self.0[1]) << 16
+    }
+
+    pub fn occupation(&self) -> u32 {
+        self.head() & OCCUPATION_MASK
+    }
+
+    /// The kind, or `None` for bits no kind has (only in a damaged cache; see [`WordIndex::fits`]).
+    fn kind_checked(&self) -> Option<Kind> {
+        Kind::ALL
+            .get(((self.head() >> OCCUPATION_BITS) & 0xf) as usize)
+            .copied()
+    }
+
+    pub fn kind(&self) -> Kind {
+        self.kind_checked().unwrap_or(Kind::Title)
+    }
+
+    /// First character of the word in the field's original text.
+    pub fn start(&self) -> u32 {
+        u32::from(self.0[2]) | u32::from(self.0[3]) << 16
+    }
+
+    /// The item of a list field.
+    pub fn item(&self) -> u16 {
+        self.0[4]
+    }
+
+    /// Length of the word in original characters.
+    pub fn word_len(&self) -> u16 {
+        self.0[5]
+    }
+
+    /// Word position within the field, saturating.
+    pub fn position(&self) -> u16 {
+        self.0[6]
+    }
+
+    /// Whether folding kept one character per original character, so a prefix of the folded word
+    /// maps to the same number of original characters.
+    pub fn one_to_one(&self) -> bool {
+        self.head() & ONE_TO_ONE != 0
+    }
+
+    /// Whether the word is the whole title or alias ("Nurse"), not a word of a longer one.
+    pub fn whole(&self) -> bool {
+        self.head() & WHOLE != 0
+    }
+
     pub fn field(&self) -> Field {
-        self.kind.field(self.item)
+        self.kind().field(self.item())
+    }
+}
+
+impl std::fmt::Debug for Posting {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Posting")
+            .field("occupation", &self.occupation())
+            .field("kind", &self.kind_checked())
+            .field("item", &self.item())
+            .field("start", &self.start())
+            .field("len", &self.word_len())
+            .field("position", &self.position())
+            .field("one_to_one", &self.one_to_one())
+            .field("whole", &self.whole())
+            .finish()
     }
 }
 
@@ -88,7 +204,8 @@ pub struct WordIndex {
     /// `postings[offsets[w]..offsets[w + 1]]` are the occurrences of word `w`.
     #[serde(with = "exact")]
     offsets: Vec<u32>,
-    #[serde(with = "exact")]
+    /// Not encoded with the rest: the cache stores it as raw bytes ([`WordIndex::postings_table`]).
+    #[serde(skip)]
     postings: Vec<Posting>,
     /// Word ids by family key ([`super::stem::family`]): "nurse" and "nurses", "therapy" and
     /// "therapist".
@@ -210,7 +327,7 @@ impl WordIndex {
             offsets.push(offsets[offsets.len() - 1] + c);
         }
         let mut fill: Vec<u32> = offsets[..offsets.len() - 1].to_vec();
-        let mut postings = vec![EMPTY; token_ids.len()];
+        let mut postings = bytemuck::zeroed_vec::<Posting>(token_ids.len());
         let mut tokens = token_ids.iter();
         for o in 0..catalog.occupations().len() {
             for_each_field(catalog, o, |kind, item, text| {
@@ -225,7 +342,7 @@ impl WordIndex {
                 for_each_word::<false>(text, &mut buf, |_, start, len, one_to_one| {
                     let Some(&id) = tokens.next() else { return };
                     let slot = &mut fill[id as usize];
-                    postings[*slot as usize] = Posting {
+                    postings[*slot as usize] = Posting::new(PostingParts {
                         occupation: o as u32,
                         start: start.min(u32::MAX as usize) as u32,
                         item: item.min(usize::from(u16::MAX)) as u16,
@@ -234,7 +351,7 @@ impl WordIndex {
                         kind,
                         one_to_one,
                         whole: single,
-                    };
+                    });
                     *slot += 1;
                     position = position.saturating_add(1);
                 });
@@ -272,7 +389,7 @@ impl WordIndex {
             && self
                 .postings
                 .iter()
-                .all(|p| (p.occupation as usize) < occupations)
+                .all(|p| (p.occupation() as usize) < occupations && p.kind_checked().is_some())
             && self
                 .families
                 .values()
@@ -314,21 +431,25 @@ impl WordIndex {
             .map(|i| self.sorted[i] as usize)
     }
 
+    /// Every posting, grouped by word: what the cache stores as raw bytes.
+    pub fn postings_table(&self) -> &[Posting] {
+        &self.postings
+    }
+
+    /// How many postings the offsets call for (what [`WordIndex::set_postings_table`] needs).
+    pub fn postings_expected(&self) -> usize {
+        self.offsets.last().map_or(0, |&n| n as usize)
+    }
+
+    /// Puts back the table a decoded index came without; [`WordIndex::fits`] checks it.
+    pub fn set_postings_table(&mut self, postings: Vec<Posting>) {
+        self.postings = postings;
+    }
+
     pub fn postings(&self, w: usize) -> &[Posting] {
         &self.postings[self.offsets[w] as usize..self.offsets[w + 1] as usize]
     }
 }
-
-const EMPTY: Posting = Posting {
-    occupation: 0,
-    start: 0,
-    item: 0,
-    len: 0,
-    position: 0,
-    kind: Kind::Title,
-    one_to_one: true,
-    whole: false,
-};
 
 /// The distinct title and alias strings, each with the occupations and fields that carry it, for
 /// the fuzzy matcher. Many occupations share aliases ("Specialist physician"), so matching each
@@ -510,5 +631,45 @@ impl ClusterNames {
                 .map(|c| crate::text::Folded::new(c.name()))
                 .collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_posting_gives_back_every_part_at_its_extremes() {
+        for (occupation, start, item, len, position) in [
+            (0, 0, 0, 0, 0),
+            (OCCUPATION_MASK, u32::MAX, u16::MAX, u16::MAX, u16::MAX),
+            (12_345, 70_000, 3, 9, 65_535),
+        ] {
+            for kind in Kind::ALL {
+                for (one_to_one, whole) in
+                    [(false, false), (true, false), (false, true), (true, true)]
+                {
+                    let p = Posting::new(PostingParts {
+                        occupation,
+                        start,
+                        item,
+                        len,
+                        position,
+                        kind,
+                        one_to_one,
+                        whole,
+                    });
+                    assert_eq!(p.occupation(), occupation);
+                    assert_eq!(p.start(), start);
+                    assert_eq!(
+                        (p.item(), p.word_len(), p.position()),
+                        (item, len, position)
+                    );
+                    assert_eq!(p.kind_checked(), Some(kind));
+                    assert_eq!((p.one_to_one(), p.whole()), (one_to_one, whole));
+                }
+            }
+        }
+        assert_eq!(std::mem::size_of::<Posting>(), 14);
     }
 }

@@ -314,6 +314,22 @@ impl Searcher {
         }
     }
 
+    /// The word index's postings, which its serde encoding leaves out: the cache stores them as
+    /// their raw bytes after the rest, and puts them back with [`Searcher::set_postings`].
+    pub fn postings(&self) -> &[index::Posting] {
+        self.words.postings_table()
+    }
+
+    /// How many postings a decoded searcher's offsets call for.
+    pub fn postings_expected(&self) -> usize {
+        self.words.postings_expected()
+    }
+
+    /// Gives a decoded searcher back its postings; [`Searcher::fits`] then checks them.
+    pub fn set_postings(&mut self, postings: Vec<index::Posting>) {
+        self.words.set_postings_table(postings);
+    }
+
     /// Whether this index was built for a catalog of `catalog`'s shape: every table the right
     /// length and every number in range, so no lookup can panic. Always true of
     /// `Searcher::new(catalog)`; the cache checks a searcher it decoded with it.
@@ -598,8 +614,9 @@ impl Searcher {
     ) {
         {
             for p in self.words.postings(w) {
-                let name = matches!(p.kind, Kind::Title | Kind::Alias);
-                if !(kinds.contains(&p.kind) || (names && name)) || !acc.is_candidate(p.occupation)
+                let name = matches!(p.kind(), Kind::Title | Kind::Alias);
+                if !(kinds.contains(&p.kind()) || (names && name))
+                    || !acc.is_candidate(p.occupation())
                 {
                     continue;
                 }
@@ -610,17 +627,17 @@ impl Searcher {
                     field.weight().saturating_sub(5)
                 };
                 let mut score = base + WORD_START;
-                if p.start == 0 {
+                if p.start() == 0 {
                     score += FIELD_START;
                 }
-                if p.whole {
+                if p.whole() {
                     score += WHOLE_NAME * tenths / 10;
                 }
-                let start = p.start as usize;
+                let start = p.start() as usize;
                 acc.hit(
-                    p.occupation,
+                    p.occupation(),
                     field,
-                    start..start + usize::from(p.len),
+                    start..start + usize::from(p.word_len()),
                     score,
                 );
             }
@@ -632,15 +649,15 @@ impl Searcher {
         let prefix_chars = prefix.chars().count();
         for w in self.words.with_prefix(prefix) {
             for p in self.words.postings(w) {
-                if !kinds.contains(&p.kind) || !acc.is_candidate(p.occupation) {
+                if !kinds.contains(&p.kind()) || !acc.is_candidate(p.occupation()) {
                     continue;
                 }
                 let field = p.field();
                 let mut score = field.weight() + WORD_START;
-                if p.start == 0 {
+                if p.start() == 0 {
                     score += FIELD_START;
                 }
-                acc.hit(p.occupation, field, prefix_range(p, prefix_chars), score);
+                acc.hit(p.occupation(), field, prefix_range(p, prefix_chars), score);
             }
         }
     }
@@ -652,7 +669,8 @@ impl Searcher {
             return;
         };
         type Key = (u32, Kind, u16, u16);
-        let key = |p: &Posting, offset: u16| (p.occupation, p.kind, p.item, p.position - offset);
+        let key =
+            |p: &Posting, offset: u16| (p.occupation(), p.kind(), p.item(), p.position() - offset);
         // where each later word occurs, keyed by the position the phrase would start at
         let mut later: Vec<HashSet<Key>> = Vec::new();
         for (i, word) in middle.iter().enumerate().skip(1) {
@@ -663,7 +681,7 @@ impl Searcher {
                 self.words
                     .postings(w)
                     .iter()
-                    .filter(|p| p.position >= i as u16 && acc.is_candidate(p.occupation))
+                    .filter(|p| p.position() >= i as u16 && acc.is_candidate(p.occupation()))
                     .map(|p| key(p, i as u16))
                     .collect(),
             );
@@ -673,7 +691,7 @@ impl Searcher {
         let mut ends: HashMap<Key, Range<usize>> = HashMap::new();
         for w in self.words.with_prefix(last) {
             for p in self.words.postings(w) {
-                if p.position as usize >= n && acc.is_candidate(p.occupation) {
+                if p.position() as usize >= n && acc.is_candidate(p.occupation()) {
                     ends.insert(key(p, n as u16), prefix_range(p, last_chars));
                 }
             }
@@ -691,7 +709,7 @@ impl Searcher {
                 .collect(),
         };
         for p in first_postings {
-            if !kinds.contains(&p.kind) || !acc.is_candidate(p.occupation) {
+            if !kinds.contains(&p.kind()) || !acc.is_candidate(p.occupation()) {
                 continue;
             }
             let k = key(p, 0);
@@ -701,10 +719,10 @@ impl Searcher {
             }
             let field = p.field();
             let mut score = field.weight() + WORD_START;
-            if p.start == 0 {
+            if p.start() == 0 {
                 score += FIELD_START;
             }
-            acc.hit(p.occupation, field, p.start as usize..end.end, score);
+            acc.hit(p.occupation(), field, p.start() as usize..end.end, score);
         }
     }
 
@@ -970,11 +988,11 @@ struct Scratch {
 
 /// The characters of a posting's word covered by a prefix of `prefix_chars` folded characters.
 fn prefix_range(p: &Posting, prefix_chars: usize) -> Range<usize> {
-    let start = p.start as usize;
-    let len = if p.one_to_one {
-        prefix_chars.min(usize::from(p.len))
+    let start = p.start() as usize;
+    let len = if p.one_to_one() {
+        prefix_chars.min(usize::from(p.word_len()))
     } else {
-        usize::from(p.len)
+        usize::from(p.word_len())
     };
     start..start + len
 }
