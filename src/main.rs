@@ -12,7 +12,7 @@ use std::sync::{Arc, LazyLock};
 use clap::{CommandFactory, Parser, Subcommand};
 
 use career_clusters::browser::action::Action;
-use career_clusters::browser::app::{App, Index};
+use career_clusters::browser::app::{App, Coming, Index};
 use career_clusters::browser::terminal::{self, Session};
 use career_clusters::browser::theme::{Theme, ThemeName, colour_allowed};
 use career_clusters::cache::{self, Cache, IndexSource};
@@ -640,9 +640,12 @@ fn main() -> ExitCode {
             // first search waits for it.
             let catalog = Arc::new(catalog);
             let (send, receive) = mpsc::channel();
+            let (start, wait) = mpsc::channel::<()>();
             let worker = {
                 let catalog = Arc::clone(&catalog);
                 std::thread::spawn(move || {
+                    // until the first frame is drawn or a search needs the index
+                    let _ = wait.recv();
                     index.deliver(&catalog, |searcher| {
                         let _ = send.send(searcher);
                     })
@@ -650,7 +653,7 @@ fn main() -> ExitCode {
             };
             let mut app = App::with_index(
                 catalog,
-                Index::Coming(receive),
+                Index::Coming(Coming::new(receive, start)),
                 Theme::named(theme, colour),
                 Rect::new(0, 0, 80, 24),
             );
@@ -669,7 +672,9 @@ fn main() -> ExitCode {
                 app.update(Action::TogglePresentation);
             }
             let result = Session::start().and_then(|mut session| Ok(session.run(&mut app)?));
-            // the cache entry being written is finished, never left as a temporary file
+            // the cache entry being written is finished, never left as a temporary file; the app
+            // goes first, so a worker still waiting to start (no frame was drawn) starts now
+            drop(app);
             let _ = worker.join();
             match result {
                 Ok(()) => ExitCode::SUCCESS,

@@ -45,7 +45,7 @@ use crate::catalog::{Catalog, OccupationIdx};
 use crate::export::{Format, Subject};
 use crate::search::Searcher;
 use std::sync::Arc;
-use std::sync::mpsc::Receiver;
+use std::sync::mpsc::{Receiver, Sender};
 
 /// The list's row painter from `App`'s fields, borrowing only those (so the list itself can be
 /// changed while its rows are measured).
@@ -74,8 +74,43 @@ enum ActionKind {
 #[allow(clippy::large_enum_variant)] // one per browser, made once and kept in place
 pub enum Index {
     Ready(Searcher),
-    /// Arrives on this channel; if the sender goes away without sending, it is built here.
-    Coming(Receiver<Searcher>),
+    Coming(Coming),
+}
+
+/// A search index on its way from another thread. That thread waits for the word to start
+/// ([`Coming::start`]), so that the first frame has the machine to itself: at 10,000
+/// occupations, decoding the index beside it cost the frame several milliseconds on two cores.
+/// The word is given after the first frame, or at once when a search needs the index.
+#[derive(Debug)]
+pub struct Coming {
+    searcher: Receiver<Searcher>,
+    /// Dropped to start the other thread (its `recv` then returns).
+    start: Option<Sender<()>>,
+}
+
+impl Coming {
+    /// The index that will arrive on `searcher`, from a thread that waits on the receiver of
+    /// `start` before it begins. Should the sender of `searcher` go away without sending, the
+    /// index is built here when needed.
+    pub fn new(searcher: Receiver<Searcher>, start: Sender<()>) -> Coming {
+        Coming {
+            searcher,
+            start: Some(start),
+        }
+    }
+
+    /// Lets the other thread begin.
+    pub fn start(&mut self) {
+        self.start = None;
+    }
+
+    /// The index, once it is there.
+    fn wait(&mut self, catalog: &Catalog) -> Searcher {
+        self.start();
+        self.searcher
+            .recv()
+            .unwrap_or_else(|_| Searcher::new(catalog))
+    }
 }
 
 /// Which pane receives movement keys.
@@ -898,13 +933,21 @@ impl App {
         }
     }
 
+    /// Lets a search index on its way begin to arrive (see [`Coming`]); the terminal loop calls
+    /// it once the first frame is drawn.
+    pub fn start_index(&mut self) {
+        if let Index::Coming(coming) = &mut self.searcher {
+            coming.start();
+        }
+    }
+
     /// The filter's text changed: search again, and let the list follow.
     fn filter_changed(&mut self) {
         self.focus = Focus::List;
         self.searches += 1;
         // the index may still be on its way from another thread: wait for it here
-        if let Index::Coming(rx) = &self.searcher {
-            let searcher = rx.recv().unwrap_or_else(|_| Searcher::new(&self.catalog));
+        if let Index::Coming(coming) = &mut self.searcher {
+            let searcher = coming.wait(&self.catalog);
             self.searcher = Index::Ready(searcher);
         }
         let Index::Ready(searcher) = &self.searcher else {
@@ -1086,6 +1129,66 @@ mod tests {
     use crate::browser::testing::unfold_all;
     use crate::browser::testing::{app, mark, occ, select_occupation, selected_title, typed};
     use crate::catalog::ClusterIdx;
+
+    /// An app whose index comes from a thread that, once told to start, says so on `began` and
+    /// then sends the index.
+    fn app_with_coming_index() -> (App, Receiver<()>, std::thread::JoinHandle<()>) {
+        let catalog = Catalog::bundled().unwrap();
+        let (send, receive) = std::sync::mpsc::channel();
+        let (start, wait) = std::sync::mpsc::channel::<()>();
+        let (began_send, began) = std::sync::mpsc::channel();
+        let for_worker = catalog.clone();
+        let worker = std::thread::spawn(move || {
+            let _ = wait.recv();
+            let _ = began_send.send(());
+            let _ = send.send(Searcher::new(&for_worker));
+        });
+        let index = Index::Coming(Coming::new(receive, start));
+        let app = App::with_index(
+            Arc::new(catalog),
+            index,
+            Theme::dark(),
+            Rect::new(0, 0, 100, 30),
+        );
+        (app, began, worker)
+    }
+
+    #[test]
+    fn a_coming_index_starts_only_when_told() {
+        let (mut app, began, worker) = app_with_coming_index();
+        // nothing can start it but the word: no wait here can make this pass wrongly
+        assert!(
+            began
+                .recv_timeout(std::time::Duration::from_millis(100))
+                .is_err()
+        );
+        app.start_index();
+        began
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("the thread began once told");
+        worker.join().unwrap();
+        typed(&mut app, "physio");
+        assert_eq!(selected_title(&app), "Physiotherapist");
+    }
+
+    #[test]
+    fn the_first_search_starts_a_coming_index_that_was_not_told() {
+        // no frame drawn yet (say, a search given before the terminal loop): the search must not
+        // wait for ever on a thread waiting for it
+        let (app, began, worker) = app_with_coming_index();
+        let (done_send, done) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut app = app;
+            typed(&mut app, "physio");
+            let _ = done_send.send(selected_title(&app).to_string());
+        });
+        let title = done
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("the search finished");
+        assert_eq!(title, "Physiotherapist");
+        assert!(began.try_recv().is_ok());
+        worker.join().unwrap();
+    }
 
     fn detail_lines(app: &App) -> usize {
         app.detail_view().extent(app.areas().detail).0

@@ -294,6 +294,7 @@ impl Session {
         }
         while !app.should_quit() {
             self.terminal.draw(|frame| render::render(app, frame))?;
+            app.start_index();
             let first = event::read()?;
             apply_burst(app, first, || {
                 Ok(if event::poll(Duration::ZERO)? {
