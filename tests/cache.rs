@@ -158,19 +158,23 @@ fn an_entry_with_a_flipped_byte_is_a_miss_and_is_rebuilt() {
         std::fs::read(entry(&f)).unwrap()
     };
     let (catalog_part, searcher_part) = cache::parts_of(&probe).expect("an entry has two parts");
+    // the header's fields for parts 0–2 (the catalog in three) and 3 (the searcher)
+    let searcher_sum = cache::header_fields(3).1.start + 3;
     let places = [
-        0,                  // magic
-        12,                 // key
-        30,                 // a length
-        50,                 // the catalog's checksum
-        60,                 // the searcher's checksum
-        catalog_part.start, // the catalog
+        0,                                   // magic
+        12,                                  // key
+        cache::header_fields(0).0.start + 2, // a length
+        cache::header_fields(1).1.start + 5, // a checksum of the catalog
+        cache::header_fields(2).0.start,     // the length of the second half
+        searcher_sum,                        // the searcher's checksum
+        catalog_part.start,                  // the catalog
         (catalog_part.start + catalog_part.end) / 2,
-        searcher_part.start, // the searcher
+        catalog_part.end - 1, // the second half of the occupations
+        searcher_part.start,  // the searcher
         searcher_part.end - 1,
     ];
     for at in places {
-        let miss = at < searcher_part.start && at != 60;
+        let miss = at < searcher_part.start && at != searcher_sum;
         assert_damage_is_handled(&format!("byte {at} flipped"), miss, |b| b[at] ^= 0x20);
     }
 }
@@ -195,7 +199,7 @@ fn an_empty_entry_is_a_miss() {
 fn fix_searcher_checksum(bytes: &mut [u8]) {
     let (_, searcher) = cache::parts_of(bytes).unwrap();
     let sum = xxhash_rust::xxh3::xxh3_128(&bytes[searcher]);
-    bytes[56..72].copy_from_slice(&sum.to_le_bytes());
+    bytes[cache::header_fields(3).1].copy_from_slice(&sum.to_le_bytes());
 }
 
 #[test]
@@ -217,7 +221,7 @@ fn a_sound_entry_whose_index_belongs_to_another_catalog_is_a_miss() {
     let (catalog_part, searcher_part) = cache::parts_of(&bytes).unwrap();
     bytes.truncate(catalog_part.end);
     bytes.extend_from_slice(&other_searcher);
-    bytes[32..40].copy_from_slice(&(other_searcher.len() as u64).to_le_bytes());
+    bytes[cache::header_fields(3).0].copy_from_slice(&(other_searcher.len() as u64).to_le_bytes());
     fix_searcher_checksum(&mut bytes);
     std::fs::write(entry(&f), &bytes).unwrap();
     // the catalog part is sound and is used; the index is built again and the entry rewritten

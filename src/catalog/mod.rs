@@ -46,9 +46,10 @@ pub struct OccupationIdx(pub usize);
 /// A validated catalog. Its fields are read through methods and never written outside this
 /// module: a `Catalog` exists only once validated, by the loader or [`Catalog::build`].
 ///
-/// `Serialize`/`Deserialize` are for the parsed-catalog cache ([`crate::cache`]), which writes
-/// only validated catalogs and checks what it reads back ([`Catalog::is_consistent`]).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The parsed-catalog cache ([`crate::cache`]) stores it in pieces ([`Catalog::cache_parts`]),
+/// each with serde, writes only validated catalogs and checks what it reads back
+/// ([`Catalog::from_cache_parts`]).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Catalog {
     title: String,
     description: String,
@@ -56,6 +57,10 @@ pub struct Catalog {
     /// Every occupation of every cluster, in file order.
     occupations: Vec<Occupation>,
 }
+
+/// A catalog's title, description and clusters, as the cache decodes them
+/// ([`Catalog::from_cache_parts`]).
+pub type CacheShell = (String, String, Vec<Cluster>);
 
 /// A group of similar careers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -568,6 +573,28 @@ impl Catalog {
             origin: origin.to_string(),
             problems,
         })
+    }
+
+    /// The catalog in the pieces the cache stores apart, so that it can decode them side by
+    /// side: everything but the occupations (encodable as a [`CacheShell`]), and the occupations.
+    pub fn cache_parts(&self) -> ((&str, &str, &[Cluster]), &[Occupation]) {
+        (
+            (&self.title, &self.description, &self.clusters),
+            &self.occupations,
+        )
+    }
+
+    /// A catalog put back together from [`Catalog::cache_parts`], if it is consistent
+    /// ([`Catalog::is_consistent`]).
+    pub fn from_cache_parts(shell: CacheShell, occupations: Vec<Occupation>) -> Option<Catalog> {
+        let (title, description, clusters) = shell;
+        let catalog = Catalog {
+            title,
+            description,
+            clusters,
+            occupations,
+        };
+        catalog.is_consistent().then_some(catalog)
     }
 
     /// Whether every index in the catalog points at something in it: each occupation's cluster
