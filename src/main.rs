@@ -547,7 +547,9 @@ fn main() -> ExitCode {
             finish(result.and_then(|()| Ok(out.flush()?)))
         }
         Some(Command::Search { query, json }) => {
+            tmp_rss("catalog");
             let searcher = index.searcher(&catalog);
+            tmp_rss("searcher");
             let query = query.join(" ");
             finish(
                 commands::search(&catalog, &searcher, &query, &mut out, json)
@@ -681,5 +683,16 @@ fn main() -> ExitCode {
                 Err(e) => fail(e),
             }
         }
+    }
+}
+
+fn tmp_rss(what: &str) {
+    if std::env::var_os("TMP_RSS").is_some() {
+        let statm = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        let l: Vec<&str> = statm
+            .lines()
+            .filter(|l| l.starts_with("VmRSS") || l.starts_with("VmHWM"))
+            .collect();
+        eprintln!("{what}: {l:?}");
     }
 }

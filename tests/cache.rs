@@ -510,14 +510,16 @@ fn strings_longer_than_the_read_buffer_round_trip() {
 
 #[test]
 fn a_posting_of_no_field_is_refused_even_with_a_right_checksum() {
-    // the postings are the searcher part's last bytes, 14 each; bits 2–5 of a posting's fourth
-    // byte are its kind, and 15 is no kind
+    // the postings are the searcher part's last bytes, 12 each; a posting's kind is bits 21–24
+    // of its first four bytes, little-endian (bits 5–7 of the third byte and bit 0 of the
+    // fourth), and 15 is no kind
     let f = fixture(&small());
     let (catalog, found) = fresh(&f);
     load(&f);
     let mut bytes = std::fs::read(entry(&f)).unwrap();
     let (_, searcher) = cache::parts_of(&bytes).unwrap();
-    bytes[searcher.end - 14 + 3] |= 0b0011_1100;
+    bytes[searcher.end - 12 + 2] |= 0b1110_0000;
+    bytes[searcher.end - 12 + 3] |= 0b0000_0001;
     fix_searcher_checksum(&mut bytes);
     std::fs::write(entry(&f), &bytes).unwrap();
     let (_, cached, cached_found) = load(&f);

@@ -5,7 +5,7 @@
 //! where in the field's original text (in characters) and at which word position (for phrases).
 //! A prefix query is a binary search in the sorted vocabulary plus a walk over the postings of
 //! the words in range, so its cost follows the number of hits, not the size of the catalog.
-//! Postings live in one flat array (14 bytes each), grouped by word.
+//! Postings live in one flat array (12 bytes each), grouped by word.
 
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -69,23 +69,32 @@ impl Kind {
     ];
 }
 
-/// One occurrence of a word, in seven 16-bit words (14 bytes, where plain fields took 20: a
+/// One occurrence of a word, in six 16-bit words (12 bytes, where plain fields took 20: a
 /// 10,000-occupation catalog has 1.5 million postings). Plain old data, so the cache stores the
 /// table as its bytes and reads it straight into place.
 ///
-/// Words 0–1 hold the occupation (low 26 bits), the kind (4 bits), and the flags one-to-one and
-/// whole; words 2–3 the start; then the item, the length and the position.
+/// Words 0–1 hold the occupation (low 21 bits), the kind (4 bits), the flags one-to-one and
+/// whole, and the length (5 bits); words 2–3 the start; then the item and the position.
+///
+/// The length is kept only for words whose folding changed their number of characters (rare:
+/// 'İ' becomes "i̇"), and saturates at 31 there; a one-to-one word's length is its folded
+/// word's, which the caller knows ([`Posting::word_len`]).
 #[derive(Clone, Copy, PartialEq, Eq, bytemuck::Pod, bytemuck::Zeroable)]
 #[repr(transparent)]
-pub struct Posting([u16; 7]);
+pub struct Posting([u16; 6]);
 
-/// Occupations a posting can name: far more than a catalog file can hold, since each takes at
-/// least the 14 bytes of `[[occupation]]`.
-const OCCUPATION_BITS: u32 = 26;
-const _: () = assert!(crate::catalog::MAX_FILE_BYTES / 14 < 1 << OCCUPATION_BITS);
+/// Occupations a posting can name: more than a catalog file can hold, since each takes at least
+/// the 31 bytes of `{id='a',title='b',summary='c'},` (the required keys). [`WordIndex::new`]
+/// leaves any beyond unindexed, should a catalog built in memory have more.
+const OCCUPATION_BITS: u32 = 21;
+const _: () = assert!(crate::catalog::MAX_FILE_BYTES / 31 < 1 << OCCUPATION_BITS);
+const MAX_OCCUPATIONS: usize = 1 << OCCUPATION_BITS;
 const OCCUPATION_MASK: u32 = (1 << OCCUPATION_BITS) - 1;
-const ONE_TO_ONE: u32 = 1 << 30;
-const WHOLE: u32 = 1 << 31;
+const KIND_SHIFT: u32 = OCCUPATION_BITS;
+const ONE_TO_ONE: u32 = 1 << 25;
+const WHOLE: u32 = 1 << 26;
+const LEN_SHIFT: u32 = 27;
+const MAX_STORED_LEN: u32 = 31;
 
 /// A posting's parts, as [`Posting::new`] takes them.
 pub struct PostingParts {
@@ -94,7 +103,8 @@ pub struct PostingParts {
     pub start: u32,
     /// The item of a list field.
     pub item: u16,
-    /// Length of the word in original characters.
+    /// Length of the word in original characters (kept only when not one-to-one, saturating at
+    /// 31).
     pub len: u16,
     /// Word position within the field, saturating.
     pub position: u16,
@@ -109,17 +119,22 @@ pub struct PostingParts {
 impl Posting {
     pub fn new(p: PostingParts) -> Posting {
         debug_assert!(p.occupation <= OCCUPATION_MASK);
+        let len = if p.one_to_one {
+            0
+        } else {
+            u32::from(p.len).min(MAX_STORED_LEN)
+        };
         let head = (p.occupation & OCCUPATION_MASK)
-            | (p.kind as u32) << OCCUPATION_BITS
+            | (p.kind as u32) << KIND_SHIFT
             | if p.one_to_one { ONE_TO_ONE } else { 0 }
-            | if p.whole { WHOLE } else { 0 };
+            | if p.whole { WHOLE } else { 0 }
+            | len << LEN_SHIFT;
         Posting([
             head as u16,
             (head >> 16) as u16,
             p.start as u16,
             (p.start >> 16) as u16,
             p.item,
-            p.len,
             p.position,
         ])
     }
@@ -135,7 +150,7 @@ impl Posting {
     /// The kind, or `None` for bits no kind has (only in a damaged cache; see [`WordIndex::fits`]).
     fn kind_checked(&self) -> Option<Kind> {
         Kind::ALL
-            .get(((self.head() >> OCCUPATION_BITS) & 0xf) as usize)
+            .get(((self.head() >> KIND_SHIFT) & 0xf) as usize)
             .copied()
     }
 
@@ -153,14 +168,19 @@ impl Posting {
         self.0[4]
     }
 
-    /// Length of the word in original characters.
-    pub fn word_len(&self) -> u16 {
-        self.0[5]
+    /// Length of the word in original characters, given the number of characters of its folded
+    /// word (the same, when folding was one to one; else as kept, at most 31).
+    pub fn word_len(&self, folded_chars: usize) -> usize {
+        if self.one_to_one() {
+            folded_chars
+        } else {
+            (self.head() >> LEN_SHIFT) as usize
+        }
     }
 
     /// Word position within the field, saturating.
     pub fn position(&self) -> u16 {
-        self.0[6]
+        self.0[5]
     }
 
     /// Whether folding kept one character per original character, so a prefix of the folded word
@@ -186,7 +206,7 @@ impl std::fmt::Debug for Posting {
             .field("kind", &self.kind_checked())
             .field("item", &self.item())
             .field("start", &self.start())
-            .field("len", &self.word_len())
+            .field("stored_len", &(self.head() >> LEN_SHIFT))
             .field("position", &self.position())
             .field("one_to_one", &self.one_to_one())
             .field("whole", &self.whole())
@@ -302,7 +322,9 @@ impl WordIndex {
         let mut counts: Vec<u32> = Vec::new();
         let mut token_ids: Vec<u32> = Vec::new();
         let mut buf = String::new();
-        for o in 0..catalog.occupations().len() {
+        // (no catalog file holds more occupations than a posting can name)
+        let indexed = catalog.occupations().len().min(MAX_OCCUPATIONS);
+        for o in 0..indexed {
             for_each_field(catalog, o, |_, _, text| {
                 for_each_word::<true>(text, &mut buf, |word, _, _, _| {
                     let id = match ids.get(word) {
@@ -329,7 +351,7 @@ impl WordIndex {
         let mut fill: Vec<u32> = offsets[..offsets.len() - 1].to_vec();
         let mut postings = bytemuck::zeroed_vec::<Posting>(token_ids.len());
         let mut tokens = token_ids.iter();
-        for o in 0..catalog.occupations().len() {
+        for o in 0..indexed {
             for_each_field(catalog, o, |kind, item, text| {
                 let mut position: u16 = 0;
                 // only names need to know whether a word is all of them (they are short)
@@ -661,15 +683,20 @@ mod tests {
                     });
                     assert_eq!(p.occupation(), occupation);
                     assert_eq!(p.start(), start);
-                    assert_eq!(
-                        (p.item(), p.word_len(), p.position()),
-                        (item, len, position)
-                    );
+                    assert_eq!((p.item(), p.position()), (item, position));
                     assert_eq!(p.kind_checked(), Some(kind));
                     assert_eq!((p.one_to_one(), p.whole()), (one_to_one, whole));
+                    // a one-to-one word is as long as its folded word; another keeps its length,
+                    // up to 31
+                    let expected = if one_to_one {
+                        7
+                    } else {
+                        usize::from(len).min(31)
+                    };
+                    assert_eq!(p.word_len(7), expected);
                 }
             }
         }
-        assert_eq!(std::mem::size_of::<Posting>(), 14);
+        assert_eq!(std::mem::size_of::<Posting>(), 12);
     }
 }

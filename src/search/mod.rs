@@ -613,6 +613,7 @@ impl Searcher {
         acc: &mut Accumulator,
     ) {
         {
+            let chars = self.words.word(w).chars().count();
             for p in self.words.postings(w) {
                 let name = matches!(p.kind(), Kind::Title | Kind::Alias);
                 if !(kinds.contains(&p.kind()) || (names && name))
@@ -637,7 +638,7 @@ impl Searcher {
                 acc.hit(
                     p.occupation(),
                     field,
-                    start..start + usize::from(p.word_len()),
+                    start..start + p.word_len(chars),
                     score,
                 );
             }
@@ -648,6 +649,7 @@ impl Searcher {
     fn match_prefix(&self, prefix: &str, kinds: &[Kind], acc: &mut Accumulator) {
         let prefix_chars = prefix.chars().count();
         for w in self.words.with_prefix(prefix) {
+            let chars = self.words.word(w).chars().count();
             for p in self.words.postings(w) {
                 if !kinds.contains(&p.kind()) || !acc.is_candidate(p.occupation()) {
                     continue;
@@ -657,7 +659,8 @@ impl Searcher {
                 if p.start() == 0 {
                     score += FIELD_START;
                 }
-                acc.hit(p.occupation(), field, prefix_range(p, prefix_chars), score);
+                let range = prefix_range(p, chars, prefix_chars);
+                acc.hit(p.occupation(), field, range, score);
             }
         }
     }
@@ -690,9 +693,10 @@ impl Searcher {
         let last_chars = last.chars().count();
         let mut ends: HashMap<Key, Range<usize>> = HashMap::new();
         for w in self.words.with_prefix(last) {
+            let chars = self.words.word(w).chars().count();
             for p in self.words.postings(w) {
                 if p.position() as usize >= n && acc.is_candidate(p.occupation()) {
-                    ends.insert(key(p, n as u16), prefix_range(p, last_chars));
+                    ends.insert(key(p, n as u16), prefix_range(p, chars, last_chars));
                 }
             }
         }
@@ -986,13 +990,14 @@ struct Scratch {
     ranges: Vec<Range<usize>>,
 }
 
-/// The characters of a posting's word covered by a prefix of `prefix_chars` folded characters.
-fn prefix_range(p: &Posting, prefix_chars: usize) -> Range<usize> {
+/// The characters of a posting's word (of `word_chars` folded characters) covered by a prefix of
+/// `prefix_chars` folded characters.
+fn prefix_range(p: &Posting, word_chars: usize, prefix_chars: usize) -> Range<usize> {
     let start = p.start() as usize;
     let len = if p.one_to_one() {
-        prefix_chars.min(usize::from(p.word_len()))
+        prefix_chars.min(word_chars)
     } else {
-        usize::from(p.word_len())
+        p.word_len(word_chars)
     };
     start..start + len
 }
