@@ -16,7 +16,7 @@
 //! - **Format**: a header (magic, key, and the length and 128-bit XXH3 checksum of each part),
 //!   then four parts, each encoded with postcard: the catalog without its occupations, the first
 //!   and the second half of its occupations (decoded side by side, on two threads), and the
-//!   searcher, whose postings table follows its other tables as raw bytes (14 bytes a posting,
+//!   searcher, whose postings table follows its other tables as raw bytes (12 bytes a posting,
 //!   read straight into place: 1.5 million of them at 10,000 occupations). The searcher's part
 //!   is read and checked only when wanted: the commands that need only the catalog never read
 //!   it, and the browser reads it on another thread once its first frame is drawn. Each part is
