@@ -1,7 +1,8 @@
 //! The parsed-catalog cache (`src/cache.rs`): a hit gives the same catalog and the same search
 //! results as reading the file; every kind of damaged or foreign entry (truncated, flipped
 //! bytes, another version's key, empty, a directory in its place, an index of another catalog
-//! with a valid checksum) is a miss with identical results and no panic, and is rebuilt; an edit
+//! or a posting of no field with a valid checksum) is a miss with identical results and no panic,
+//! and is rebuilt; strings longer than the read buffer round-trip; an edit
 //! of one byte makes the entry stale; an unwritable cache directory changes nothing; entries are
 //! capped. Through the real binary, with its own `CAREER_CLUSTERS_CACHE_DIR`: `search` writes
 //! and then reads an entry with the same output as `--no-cache`, `--no-cache` writes nothing, and
