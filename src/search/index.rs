@@ -53,7 +53,10 @@ impl Kind {
 }
 
 impl Kind {
-    const ALL: [Kind; 12] = [
+    /// Every kind, in the order of their bits in a [`Posting`]. The first nine are the kinds a
+    /// free word or phrase reaches, names first (the search's `ALL_KINDS`); the last three are
+    /// reached only by their scopes.
+    pub const ALL: [Kind; 12] = [
         Kind::Title,
         Kind::Alias,
         Kind::Cluster,

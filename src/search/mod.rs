@@ -228,17 +228,7 @@ pub fn merge_ranges(ranges: &mut Vec<Range<usize>>) {
 
 /// Every kind of field a free word or phrase may reach, for terms that may match anywhere
 /// literally: titles, aliases and cluster names first, then [`WORD_KINDS`].
-const ALL_KINDS: [Kind; 9] = [
-    Kind::Title,
-    Kind::Alias,
-    Kind::Cluster,
-    Kind::Skill,
-    Kind::Education,
-    Kind::Setting,
-    Kind::Summary,
-    Kind::Duty,
-    Kind::Noc,
-];
+const ALL_KINDS: &[Kind] = Kind::ALL.split_at(9).0;
 
 /// The fields a free word matches by word prefix (titles, aliases and cluster names have their
 /// own, fuzzy or in-word, matching).
@@ -516,7 +506,7 @@ impl Searcher {
         if term.phrase {
             // a phrase is literal: consecutive words in one field, titles and aliases included
             let kinds: &[Kind] = if term.scope == Scope::Any {
-                &ALL_KINDS
+                ALL_KINDS
             } else {
                 kinds
             };
@@ -528,7 +518,7 @@ impl Searcher {
             // One letter: words that start with it, in every field; as a fuzzy pattern it would
             // match nearly every title.
             let kinds: &[Kind] = match term.scope {
-                Scope::Any => &ALL_KINDS,
+                Scope::Any => ALL_KINDS,
                 _ => kinds,
             };
             self.match_prefix(word, kinds, acc);
