@@ -655,17 +655,19 @@ impl App {
     /// What follows any change: a new selection resets the detail, a scrolled detail is clamped,
     /// and the selection is scrolled into view.
     fn after(&mut self, before: Option<Selection>) {
+        // a message that needs two lines takes one from the panes until the next key; lay out
+        // first, so the clamp below measures the detail as it will be drawn
+        self.areas = self.areas_for(self.areas.screen);
         if self.list.selected() != before {
             self.detail.reset();
             self.look.leave_overview();
         } else if self.detail.scroll() > 0 {
-            // a resize, a mark or a focus change can shorten the detail under its scroll; only a
-            // scrolled detail is measured, so most keys build no detail lines here
+            // a resize, a mark, a focus change or a message going can shorten the detail under
+            // its scroll, or lengthen its pane; only a scrolled detail is measured, so most keys
+            // build no detail lines here
             let (lines, height) = self.detail_view().extent(self.areas.detail);
             self.detail.clamp(lines, height);
         }
-        // a message that needs two lines takes one from the panes until the next key
-        self.areas = self.areas_for(self.areas.screen);
         let inner = self.areas.list_inner();
         let painter = row_painter!(self);
         self.list.scroll_into_view(usize::from(inner.height), &|r| {
@@ -1453,6 +1455,44 @@ summary = "s"
         assert_eq!(app.focus(), Focus::Detail);
         app.update(Action::ToggleFocus);
         assert_eq!(app.focus(), Focus::List);
+    }
+
+    #[test]
+    fn a_detail_scrolled_to_its_end_stays_at_its_end_when_a_two_line_message_goes() {
+        // found by the property test: the message's second line went on the next key, the detail
+        // grew by a line, and the scroll was clamped against the old, shorter detail
+        let mut app = App::new(
+            Catalog::bundled().unwrap(),
+            Theme::monochrome(),
+            Rect::new(0, 0, 50, 16),
+        );
+        mark(&mut app, "health-information-manager");
+        assert!(
+            app.status()
+                .is_some_and(|s| s.starts_with("Marked Health Information"))
+        );
+        let with_message = app.areas().detail.height;
+        for _ in 0..100 {
+            // the wheel scrolls without clearing the message
+            app.update(Action::Scroll {
+                column: app.areas().detail.x + 1,
+                row: app.areas().detail.y + 1,
+                down: true,
+            });
+        }
+        assert!(app.status().is_some(), "the wheel kept the message");
+        assert_eq!(app.detail().scroll(), max_detail_scroll(&app));
+        app.update(Action::ToggleFocus);
+        assert_eq!(app.status(), None);
+        assert!(
+            app.areas().detail.height > with_message,
+            "the message took two lines and gave one back"
+        );
+        assert_eq!(
+            app.detail().scroll(),
+            max_detail_scroll(&app),
+            "still at the end, not past it"
+        );
     }
 
     #[test]
