@@ -282,6 +282,11 @@ impl Session {
 
     /// Runs the browser until the user quits.
     pub fn run(&mut self, app: &mut App) -> io::Result<()> {
+        // crossterm starts its event source, and with it its SIGWINCH handler, on the first poll
+        // or read. Start it before reading the size: a resize between the size and the first
+        // read (the first frame is drawn in between) would otherwise be lost, leaving the panes
+        // laid out for the old size until the next resize.
+        event::poll(Duration::ZERO)?;
         let size = self.terminal.size()?;
         app.update(Action::Resize {
             width: size.width,
