@@ -478,7 +478,10 @@ fn a_synonym_of_several_words_passes_the_independent_check() {
         .iter()
         .find(|m| title(&catalog, m.occupation) == "Dental Hygienist")
         .expect("a dental hygienist works in long-term care homes");
-    assert_eq!(hygienist.reason.map(|f| matches!(f, Field::Setting(_))), Some(true));
+    assert_eq!(
+        hygienist.reason.map(|f| matches!(f, Field::Setting(_))),
+        Some(true)
+    );
     for query in ["old", "elderly", "seniors"] {
         check_matches(&catalog, query).expect(query);
     }
