@@ -346,12 +346,12 @@ fn plausibly_matches(catalog: &Catalog, o: OccupationIdx, term: &Term) -> bool {
         // field ("old" / "Long-term care homes")
         let synonym = !term.phrase
             && stem::everyday(last).iter().any(|s| {
-                let (s_last, s_before) = match words_of(s).split_last() {
-                    Some((l, b)) => (l.clone(), b.to_vec()),
-                    None => return false,
+                let s_words = words_of(s);
+                let Some((s_last, s_before)) = s_words.split_last() else {
+                    return false;
                 };
-                has_words(&words, &s_before, |w| {
-                    w.starts_with(s_last.as_str()) || stem::family(&s_last) == stem::family(w)
+                has_words(&words, s_before, |w| {
+                    w.starts_with(s_last.as_str()) || stem::family(s_last) == stem::family(w)
                 })
             });
         literal || fuzzy || family || synonym

@@ -1129,7 +1129,9 @@ mod tests {
     use crate::browser::filter::FILTER_MAX_CHARS;
     use crate::browser::layout::Areas;
     use crate::browser::testing::unfold_all;
-    use crate::browser::testing::{app, mark, occ, select_occupation, selected_title, typed};
+    use crate::browser::testing::{
+        app, app_with, mark, occ, select_occupation, selected_title, typed,
+    };
     use crate::catalog::ClusterIdx;
 
     /// An app whose index comes from a thread that, once told to start, says so on `began` and
@@ -1420,11 +1422,7 @@ summary = "s"
 
     #[test]
     fn focus_and_detail_scrolling() {
-        let mut app = App::new(
-            Catalog::bundled().unwrap(),
-            Theme::monochrome(),
-            Rect::new(0, 0, 60, 12),
-        );
+        let mut app = app_with(Catalog::bundled().unwrap(), Theme::monochrome(), 60, 12);
         typed(&mut app, "physio");
         app.update(Action::Activate);
         assert_eq!(app.focus(), Focus::Detail);
@@ -1461,11 +1459,7 @@ summary = "s"
     fn a_detail_scrolled_to_its_end_stays_at_its_end_when_a_two_line_message_goes() {
         // found by the property test: the message's second line went on the next key, the detail
         // grew by a line, and the scroll was clamped against the old, shorter detail
-        let mut app = App::new(
-            Catalog::bundled().unwrap(),
-            Theme::monochrome(),
-            Rect::new(0, 0, 50, 16),
-        );
+        let mut app = app_with(Catalog::bundled().unwrap(), Theme::monochrome(), 50, 16);
         mark(&mut app, "health-information-manager");
         assert!(
             app.status()
@@ -1497,11 +1491,7 @@ summary = "s"
 
     #[test]
     fn detail_scroll_resets_when_the_selection_changes() {
-        let mut app = App::new(
-            Catalog::bundled().unwrap(),
-            Theme::monochrome(),
-            Rect::new(0, 0, 60, 12),
-        );
+        let mut app = app_with(Catalog::bundled().unwrap(), Theme::monochrome(), 60, 12);
         app.update(Action::ToggleFocus);
         app.update(Action::SelectPageDown);
         assert!(app.detail().scroll() > 0);
